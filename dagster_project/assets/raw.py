@@ -1,0 +1,81 @@
+"""Raw-layer assets, one per registry entry: raw/<table> in the asset group of its domain."""
+
+
+import csv
+from datetime import date
+
+import dagster as dg
+
+from ..ingest.loader import SourceReport, ingest_source
+from ..ingest.normalise import DistrictTable, UnitTable
+from ..ingest.registry import SourceSpec, load_registry
+from ..resources import WarehouseResource
+from ..settings import REFERENCE_SEEDS_DIR
+
+REJECT_COLUMNS = ["file_path", "sheet", "row_number", "column_name", "value", "reason", "scope"]
+
+
+def _write_rejection_report(report: SourceReport, settings, batch: str) -> str | None:
+    """A CSV per source and run in data/rejects/<batch>/ that a department contact can read."""
+    if not report.rejects:
+        return None
+    folder = settings.rejects_dir / batch
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{report.source}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["文件 file", "工作表 sheet", "行 row", "列 column", "值 value", "原因 reason", "范围 scope"])
+        for reject in report.rejects:
+            writer.writerow([getattr(reject, c) for c in REJECT_COLUMNS])
+    return str(path)
+
+
+def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
+    @dg.asset(
+        key=["raw", spec.raw_table],
+        group_name=spec.domain,
+        description=f"{spec.description_zh}（报送单位：{spec.department}；文件：{spec.files}）",
+        deps=[dg.AssetKey(["raw", ref.source]) for ref in spec.references],
+        kinds={"duckdb", "python"},
+        pool="duckdb_writer",
+        metadata={"registry_entry": spec.name, "inbox_pattern": spec.files},
+    )
+    def _load(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+        settings = warehouse.settings()
+        batch = context.run_id
+        with warehouse.connect() as conn:
+            report = ingest_source(
+                conn,
+                spec,
+                settings.raw_dir,
+                batch,
+                UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
+                DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
+                today=date.today(),
+            )
+            total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]
+        for reject in report.rejects:
+            context.log.warning(
+                f"rejected {reject.scope}: {reject.file_path} sheet={reject.sheet} row={reject.row_number} "
+                f"column={reject.column_name} value={reject.value!r}: {reject.reason}"
+            )
+        report_path = _write_rejection_report(report, settings, batch)
+        return dg.MaterializeResult(
+            metadata={
+                "files_seen": report.files_seen,
+                "files_loaded": len(report.files_loaded),
+                "files_unchanged": len(report.files_skipped),
+                "files_superseded": len(report.files_superseded),
+                "files_failed": dg.MetadataValue.json(report.files_failed),
+                "rows_loaded": report.rows_loaded,
+                "rows_rejected": len(report.rejects),
+                "table_rows": total_rows,
+                "rejection_report": report_path or "",
+            }
+        )
+
+    return _load
+
+
+def build_raw_assets() -> list[dg.AssetsDefinition]:
+    return [_raw_asset(spec) for spec in load_registry().values()]

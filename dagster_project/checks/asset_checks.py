@@ -1,0 +1,71 @@
+"""One Dagster multi-asset check per GX suite, with one check per severity present in the suite.
+
+ERROR checks are blocking: when one fails, nothing downstream (the publish step) runs in that run.
+"""
+
+
+import dagster as dg
+
+from ..resources import WarehouseResource
+from ..settings import EXPECTATIONS_DIR
+from .gx_runner import Suite, load_suites, validate
+
+_DAGSTER_SEVERITY = {"ERROR": dg.AssetCheckSeverity.ERROR, "WARN": dg.AssetCheckSeverity.WARN}
+
+
+def check_name(suite: Suite, severity: str) -> str:
+    return f"gx_{suite.name}_{severity.lower()}"
+
+
+def _suite_check(suite: Suite) -> dg.AssetChecksDefinition:
+    asset_key = dg.AssetKey(list(suite.asset_key))
+    specs = [
+        dg.AssetCheckSpec(
+            name=check_name(suite, severity),
+            asset=asset_key,
+            blocking=severity == "ERROR",
+            description=f"{suite.description_zh}（GX suite expectations/{suite.name}.json，{severity}）",
+        )
+        for severity in suite.severities
+    ]
+
+    @dg.multi_asset_check(specs=specs, name=f"gx_{suite.name}", compute_kind="great_expectations")
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
+        with warehouse.connect(read_only=True) as conn:
+            outcome = validate(suite, conn)
+        for severity in suite.severities:
+            failures = outcome.failures[severity]
+            for finding in failures:
+                context.log.warning(
+                    f"[{severity}] {suite.name}: {finding.expectation} {finding.kwargs} "
+                    f"{finding.description_zh} unexpected={finding.unexpected_count} sample={finding.sample}"
+                )
+            yield dg.AssetCheckResult(
+                check_name=check_name(suite, severity),
+                asset_key=asset_key,
+                passed=not failures,
+                severity=_DAGSTER_SEVERITY[severity],
+                metadata={
+                    "rows_checked": outcome.rows_checked,
+                    "expectations_evaluated": outcome.evaluated[severity],
+                    "expectations_failed": len(failures),
+                    "failures": dg.MetadataValue.json(
+                        [
+                            {
+                                "expectation": f.expectation,
+                                "kwargs": f.kwargs,
+                                "description_zh": f.description_zh,
+                                "unexpected_count": f.unexpected_count,
+                                "sample": [str(v) for v in f.sample],
+                            }
+                            for f in failures
+                        ]
+                    ),
+                },
+            )
+
+    return _check
+
+
+def build_gx_checks() -> list[dg.AssetChecksDefinition]:
+    return [_suite_check(suite) for suite in load_suites(EXPECTATIONS_DIR)]

@@ -1,0 +1,468 @@
+"""Load one source's submissions from the inbox into raw.<table>, with lineage and rejects.
+
+Per file: read → find header → parse every cell by the registry's column types → validate →
+replace the rows of the file's identity in one transaction. A file whose content (sha256) was seen
+before is skipped, so loading the same inbox twice changes nothing. Of several files for one
+identity only the newest version is loaded; an older version never replaces a newer one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .identity import FileIdentity, IdentityError, parse_identity
+from .normalise import (
+    CellError,
+    DistrictTable,
+    UnitTable,
+    normalise_text,
+    parse_bool,
+    parse_date,
+    parse_integer,
+    parse_number,
+    parse_timestamp,
+)
+from .readers import ReadError, find_header, read_sheet
+from .registry import ColumnSpec, SourceSpec
+from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, source_columns
+from .sql import quote_identifier
+
+log = logging.getLogger(__name__)
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
+TOTAL_LABELS = {"合计", "总计", "全市合计", "全市总计"}
+FOOTER_PREFIXES = ("填报", "填表", "审核", "备注", "说明", "注:", "注：", "制表", "联系人", "负责人")
+
+
+@dataclass(frozen=True)
+class Reject:
+    file_path: str
+    file_sha256: str | None
+    sheet: str | None
+    row_number: int | None
+    column_name: str | None
+    value: str | None
+    reason: str
+    scope: str  # file, row or cell
+
+
+class FileRejected(Exception):
+    def __init__(self, reject: Reject):
+        super().__init__(reject.reason)
+        self.reject = reject
+
+
+@dataclass
+class ParseContext:
+    units: UnitTable
+    districts: DistrictTable
+    references: dict[str, dict[str, str | None]]
+    today: date
+
+
+@dataclass
+class ParsedFile:
+    rel_path: str
+    sha256: str
+    identity: FileIdentity
+    sheet: str
+    rows: list[dict] = field(default_factory=list)
+    totals: list[dict] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+@dataclass
+class SourceReport:
+    source: str
+    files_seen: int = 0
+    files_loaded: list[str] = field(default_factory=list)
+    files_skipped: list[str] = field(default_factory=list)
+    files_superseded: list[str] = field(default_factory=list)
+    files_failed: list[str] = field(default_factory=list)
+    rows_loaded: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(raw_dir: Path, pattern: str) -> list[Path]:
+    return sorted(
+        p
+        for p in raw_dir.glob(pattern)
+        if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
+
+
+def _matches(label: str, wanted: str) -> bool:
+    def squash(text):
+        return (normalise_text(text) or "").replace(" ", "").lower()
+
+    return squash(label) == squash(wanted)
+
+
+def _locate_columns(spec: SourceSpec, labels: list[str], reject) -> dict[str, int]:
+    located = {}
+    for column in spec.columns:
+        index = next(
+            (i for i, label in enumerate(labels) for h in column.headers if label and _matches(label, h)), None
+        )
+        if index is not None:
+            located[column.name] = index
+        elif column.required:
+            raise FileRejected(
+                reject(
+                    None,
+                    column.name,
+                    None,
+                    f"required column {column.headers[0]} is missing / 缺少必填列「{column.headers[0]}」; "
+                    f"header has {[lbl for lbl in labels if lbl]}",
+                    "file",
+                )
+            )
+    return located
+
+
+def _column_units(spec, located, units_in_header, ctx: ParseContext, reject) -> dict[str, str]:
+    """The unit each convertible column was submitted in: from its header, else the registry's unit."""
+    found = {}
+    for column in spec.columns:
+        if column.unit is None or ctx.units.canonical(column.unit) is None or column.name not in located:
+            continue
+        header_unit = units_in_header[located[column.name]]
+        unit = ctx.units.canonical(header_unit) if header_unit else ctx.units.canonical(column.unit)
+        if unit is None:
+            raise FileRejected(
+                reject(None, column.name, header_unit, f"unknown unit {header_unit} / 未知计量单位", "file")
+            )
+        try:
+            ctx.units.factor(unit, ctx.units.canonical(column.unit))
+        except CellError as error:
+            raise FileRejected(reject(None, column.name, header_unit, str(error), "file")) from error
+        found[column.name] = unit
+    return found
+
+
+def _parse_cell(column: ColumnSpec, value, ctx: ParseContext):
+    """The typed value of one cell and its qualifier, or CellError with the reason."""
+    if column.type in ("number", "integer"):
+        parser = parse_integer if column.type == "integer" else parse_number
+        parsed = parser(value, allow_qualifier=column.approx)
+        number, qualifier = parsed.value, parsed.qualifier
+        if number is not None:
+            if number in (-999, -9999, -99):
+                raise CellError(f"missing-value sentinel {value} / 缺测标记值")
+            if column.minimum is not None and number < column.minimum:
+                raise CellError(f"{number:g} is below the minimum {column.minimum} / 小于下限")
+            if column.maximum is not None and number > column.maximum:
+                raise CellError(f"{number:g} is above the maximum {column.maximum} / 超过上限")
+        return number, qualifier
+    if column.type == "date":
+        return parse_date(value), None
+    if column.type == "timestamp":
+        return parse_timestamp(value), None
+    if column.type == "bool":
+        return parse_bool(value), None
+    text = normalise_text(value)
+    if text is None:
+        return None, None
+    if column.type == "district":
+        return ctx.districts.resolve(text), None
+    if column.allowed and text not in column.allowed:
+        raise CellError(f'"{text}" is not one of {list(column.allowed)} / 取值不在允许范围')
+    return text, None
+
+
+def _period_bounds(identity: FileIdentity, convention: str) -> tuple[datetime, datetime] | None:
+    period = identity.part("period")
+    if period is None:
+        return None
+    year, month = map(int, period.split("-"))
+    start = datetime(year, month, 1)
+    end = datetime(year + month // 12, month % 12 + 1, 1)
+    if convention == "hour_ending":
+        return start + timedelta(seconds=1), end
+    return start, end - timedelta(microseconds=1)
+
+
+def _check_row_dates(spec, row, identity, ctx: ParseContext) -> tuple[str, str] | None:
+    """(column, reason) when a date lies in the future or outside the file's period."""
+    bounds = _period_bounds(identity, spec.period_convention)
+    for column in spec.columns:
+        value = row.get(column.name)
+        if column.type not in ("date", "timestamp") or value is None:
+            continue
+        moment = value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
+        if moment.date() > ctx.today + timedelta(days=1 if column.type == "timestamp" else 0):
+            return column.name, f"date {value} is in the future / 日期晚于今天"
+        if column.name == spec.period_column and bounds and not bounds[0] <= moment <= bounds[1]:
+            return column.name, f"{value} is outside the file's period {identity.part('period')} / 不在报送期内"
+    return None
+
+
+def _is_total_row(cells: list, spec: SourceSpec) -> bool:
+    labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
+    firsts = [normalise_text(c) for c in cells if normalise_text(c) is not None][:3]
+    return any((text or "").replace(" ", "") in labels for text in firsts)
+
+
+def _is_footer(cells: list) -> bool:
+    texts = [normalise_text(c) for c in cells if normalise_text(c) is not None]
+    return bool(texts) and texts[0].startswith(FOOTER_PREFIXES)
+
+
+def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: ParseContext) -> ParsedFile:
+    sheet_name = spec.sheet or ""
+
+    def reject(row, column, value, reason, scope):
+        return Reject(rel_path, sha256, sheet_name, row, column, None if value is None else str(value), reason, scope)
+
+    try:
+        sheet = read_sheet(path, spec.sheet if path.suffix.lower() != ".csv" else None)
+        sheet_name = sheet.name
+        header = find_header(sheet, list(spec.header_contains), header_rows=spec.header_rows)
+        identity = parse_identity(spec.name, spec.identity, path.stem, header.title, ctx.districts)
+    except (ReadError, IdentityError) as error:
+        raise FileRejected(reject(None, None, None, str(error), "file")) from error
+
+    located = _locate_columns(spec, header.labels, reject)
+    units = _column_units(spec, located, header.units, ctx, reject)
+    parsed = ParsedFile(rel_path, sha256, identity, sheet_name)
+    seen_keys: dict[tuple, int] = {}
+    for index in range(header.header_row + 1, len(sheet.rows)):
+        cells = sheet.rows[index]
+        row_number = index + 1
+        if all(normalise_text(c) is None for c in cells) or _is_footer(cells):
+            continue
+        is_total = _is_total_row(cells, spec)
+        row, row_rejects = {}, []
+        for column in spec.columns:
+            raw_value = cells[located[column.name]] if column.name in located and located[column.name] < len(cells) else None
+            if is_total and column.name in spec.key:
+                row[column.name] = "合计"
+                continue
+            try:
+                value, qualifier = _parse_cell(column, raw_value, ctx)
+                if value is None and column.required:
+                    raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
+                if column.reference and value is not None and value not in ctx.references[column.reference.source]:
+                    label = cells[located[column.reference.label_column]] if column.reference.label_column in located else None
+                    raise CellError(
+                        f'unknown {column.name} "{value}"{f" ({normalise_text(label)})" if label else ""}: '
+                        f"not in the {column.reference.source} register / 不在{column.reference.source}名录中"
+                    )
+            except CellError as error:
+                scope = "cell" if spec.on_invalid_value == "null_cell" and not column.required else "row"
+                row_rejects.append(reject(row_number, column.name, raw_value, str(error), scope))
+                value, qualifier = None, None
+            row[column.name] = value
+            if column.name in units:
+                row[f"{column.name}_unit"] = units[column.name]
+            if column.approx:
+                row[f"{column.name}_qualifier"] = qualifier
+        if not is_total and not any(r.scope == "row" for r in row_rejects):
+            bad_date = _check_row_dates(spec, row, identity, ctx)
+            if bad_date:
+                row_rejects.append(reject(row_number, bad_date[0], row[bad_date[0]], bad_date[1], "row"))
+        if not is_total and not any(r.scope == "row" for r in row_rejects):
+            key = tuple(row[k] for k in spec.key)
+            if key in seen_keys:
+                row_rejects.append(
+                    reject(row_number, ",".join(spec.key), key,
+                           f"duplicate key, first seen at row {seen_keys[key]} / 重复记录", "row")
+                )
+            else:
+                seen_keys[key] = row_number
+        parsed.rejects.extend(row_rejects)
+        if any(r.scope == "row" for r in row_rejects):
+            continue
+        row.update(_sheet=sheet_name, _row_number=row_number)
+        (parsed.totals if is_total else parsed.rows).append(row)
+    return parsed
+
+
+def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    pandas_types = {"DOUBLE": "Float64", "BIGINT": "Int64", "INTEGER": "Int32", "BOOLEAN": "boolean"}
+    frame = pd.DataFrame({name: [row.get(name) for row in rows] for name in columns})
+    for name, sql_type in columns.items():
+        if sql_type in pandas_types:
+            frame[name] = frame[name].astype(pandas_types[sql_type])
+        elif sql_type == "TIMESTAMP":
+            frame[name] = pd.to_datetime(frame[name])
+    return frame
+
+
+def _insert(conn, table: str, rows: list[dict], columns: dict[str, str]) -> None:
+    if not rows:
+        return
+    frame = _frame(rows, columns)
+    conn.register("incoming_rows", frame)
+    try:
+        casts = ", ".join(f"CAST({quote_identifier(c)} AS {t}) AS {quote_identifier(c)}" for c, t in columns.items())
+        conn.execute(f"INSERT INTO raw.{quote_identifier(table)} BY NAME SELECT {casts} FROM incoming_rows")
+    finally:
+        conn.unregister("incoming_rows")
+
+
+def _record_rejects(conn, spec: SourceSpec, batch: str, rejects: list[Reject], now: datetime) -> None:
+    if rejects:
+        conn.executemany(
+            f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                [batch, spec.name, r.file_path, r.file_sha256, r.sheet, r.row_number, r.column_name, r.value,
+                 r.reason, r.scope, now]
+                for r in rejects
+            ],
+        )
+
+
+def _record_file(conn, spec, rel_path, sha, identity, version, status, loaded, rejected, message, batch, now):
+    conn.execute(
+        f"INSERT INTO {FILES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [spec.name, rel_path, sha, identity, version, status, loaded, rejected, message, batch, now],
+    )
+
+
+def _current_versions(conn, spec: SourceSpec) -> dict[str, tuple[str, str]]:
+    rows = conn.execute(
+        f"SELECT file_identity, file_version, file_sha256 FROM {FILES_TABLE} WHERE source = ? AND status = 'loaded'",
+        [spec.name],
+    ).fetchall()
+    return {identity: (version, sha) for identity, version, sha in rows}
+
+
+def load_reference_values(conn, spec: SourceSpec) -> dict[str, dict[str, str | None]]:
+    references = {}
+    for ref in spec.references:
+        label = quote_identifier(ref.label_column) if ref.label_column else "NULL"
+        rows = conn.execute(
+            f"SELECT {quote_identifier(ref.column)}, {label} FROM raw.{quote_identifier(ref.source)}"
+        ).fetchall()
+        references[ref.source] = dict(rows)
+    return references
+
+
+def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_sha) -> int:
+    lineage = {
+        "_source": spec.name,
+        "_file_path": parsed.rel_path,
+        "_file_sha256": parsed.sha256,
+        "_file_identity": parsed.identity.key,
+        "_file_version": str(parsed.identity.version),
+        "_load_batch": batch,
+        "_loaded_at": now,
+    }
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for table, rows in ((spec.raw_table, parsed.rows), (spec.totals_table, parsed.totals)):
+            if table is None:
+                continue
+            conn.execute(
+                f"DELETE FROM raw.{quote_identifier(table)} WHERE _file_identity = ?", [parsed.identity.key]
+            )
+            _insert(conn, table, [{**row, **lineage} for row in rows], columns)
+        if previous_sha:
+            conn.execute(
+                f"UPDATE {FILES_TABLE} SET status = 'replaced' WHERE source = ? AND file_sha256 = ? AND status = 'loaded'",
+                [spec.name, previous_sha],
+            )
+        _record_rejects(conn, spec, batch, parsed.rejects, now)
+        _record_file(conn, spec, parsed.rel_path, parsed.sha256, parsed.identity.key, str(parsed.identity.version),
+                     "loaded", len(parsed.rows), len(parsed.rejects), None, batch, now)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return len(parsed.rows)
+
+
+def _fail(conn, spec, report, rel_path, sha, reason_reject: Reject, batch, now, identity=None, version=None):
+    conn.execute("BEGIN TRANSACTION")
+    _record_rejects(conn, spec, batch, [reason_reject], now)
+    _record_file(conn, spec, rel_path, sha, identity, version, "failed", 0, 1, reason_reject.reason, batch, now)
+    conn.execute("COMMIT")
+    report.files_failed.append(rel_path)
+    report.rejects.append(reason_reject)
+
+
+def ingest_source(
+    conn: duckdb.DuckDBPyConnection,
+    spec: SourceSpec,
+    raw_dir: Path,
+    batch: str,
+    units: UnitTable,
+    districts: DistrictTable,
+    today: date | None = None,
+) -> SourceReport:
+    """Bring raw.<spec.raw_table> up to date with the inbox; returns what happened to each file."""
+    convertible = units.units()
+    ensure_raw_schema(conn, spec, convertible)
+    columns = source_columns(spec, convertible)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    ctx = ParseContext(units, districts, load_reference_values(conn, spec), today or date.today())
+    report = SourceReport(spec.name)
+    seen = {
+        sha for (sha,) in conn.execute(f"SELECT file_sha256 FROM {FILES_TABLE} WHERE source = ?", [spec.name]).fetchall()
+    }
+    by_identity: dict[str, list[ParsedFile]] = defaultdict(list)
+    for path in discover(raw_dir, spec.files):
+        report.files_seen += 1
+        rel_path = path.relative_to(raw_dir).as_posix()
+        sha = file_sha256(path)
+        if sha in seen:
+            report.files_skipped.append(rel_path)
+            continue
+        seen.add(sha)
+        try:
+            parsed = parse_file(path, rel_path, sha, spec, ctx)
+        except FileRejected as rejected:
+            _fail(conn, spec, report, rel_path, sha, rejected.reject, batch, now)
+            continue
+        by_identity[parsed.identity.key].append(parsed)
+
+    current = _current_versions(conn, spec)
+    for identity_key in sorted(by_identity):
+        group = sorted(by_identity[identity_key], key=lambda p: p.identity.version)
+        newest = group[-1]
+        ties = [p for p in group if p.identity.version == newest.identity.version]
+        loaded_version, loaded_sha = current.get(identity_key, (None, None))
+        if len(ties) > 1 or loaded_version == str(newest.identity.version):
+            for parsed in ties:
+                _fail(conn, spec, report, parsed.rel_path, parsed.sha256,
+                      Reject(parsed.rel_path, parsed.sha256, parsed.sheet, None, None, None,
+                             f"two different files claim {identity_key} version {newest.identity.version}: "
+                             "put a version (_v2) or submission date (报送YYYYMMDD) in the newer file's name / "
+                             "同一报送对象存在版本相同的不同文件", "file"),
+                      batch, now, identity_key, str(newest.identity.version))
+            group = [p for p in group if p not in ties]
+            newest = None
+        for parsed in group:
+            if parsed is newest:
+                continue
+            _record_file(conn, spec, parsed.rel_path, parsed.sha256, identity_key, str(parsed.identity.version),
+                         "superseded", 0, 0, "a newer version of this submission exists", batch, now)
+            report.files_superseded.append(parsed.rel_path)
+        if newest is None:
+            continue
+        if loaded_version is not None and loaded_version > str(newest.identity.version):
+            _record_file(conn, spec, newest.rel_path, newest.sha256, identity_key, str(newest.identity.version),
+                         "superseded", 0, 0, "an older version than the one loaded", batch, now)
+            report.files_superseded.append(newest.rel_path)
+            continue
+        report.rows_loaded += _load_winner(conn, spec, newest, columns, batch, now, loaded_sha)
+        report.files_loaded.append(newest.rel_path)
+        report.rejects.extend(newest.rejects)
+    return report

@@ -1,0 +1,302 @@
+"""Read department spreadsheets into raw cell grids and locate their header rows.
+
+Cells stay as calamine / the csv module give them: typing happens later in normalise.py, per declared
+column type, so a bad cell becomes a per-cell error instead of failing the whole file. Row indexes match
+spreadsheet rows (row 0 = row 1) so error reports can point a clerk at the exact cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
+
+from dagster_project.ingest.normalise import normalise_text, split_header
+
+_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
+_SNIFF_BYTES = 4096
+
+
+@dataclass
+class SheetData:
+    name: str  # sheet name ('' for csv)
+    rows: list[list[object]]  # raw cell values, row 0 = spreadsheet row 1; blank rows kept as lists of None
+
+
+class ReadError(Exception):
+    """A whole file that cannot be read: corrupt/truncated xlsx, HTML saved as .xls, zero-byte file,
+    undecodable CSV. str(e) names the file and the reason."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# File level
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _is_csv(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return True
+    if suffix in _EXCEL_SUFFIXES:
+        return False
+    raise ReadError(f"{path.name}: unsupported file type {suffix!r} / 不支持的文件类型")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"{path.name}: cannot open file / 无法打开文件: {error}") from error
+    if not data.strip():
+        raise ReadError(f"{path.name}: empty file / 空文件")
+    return data
+
+
+def _reject_markup(path: Path, data: bytes) -> None:
+    """Web systems export "Excel" that is really HTML or XML; calamine's error for those is cryptic."""
+    if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        return
+    head = data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        raise ReadError(
+            f"{path.name}: Excel 2003 XML spreadsheet, not supported / XML电子表格(2003)格式，请另存为xlsx"
+        )
+    if head.startswith(b"<") or b"<html" in head:
+        raise ReadError(f"{path.name}: HTML page saved as spreadsheet / 网页另存的表格，不是Excel文件")
+
+
+def _open_workbook(path: Path) -> CalamineWorkbook:
+    data = _read_bytes(path)
+    _reject_markup(path, data)
+    try:
+        return _calamine_open(path, data)
+    except PasswordError as error:
+        raise ReadError(f"{path.name}: password-protected workbook / 文件有密码保护: {error}") from error
+    except CalamineError as error:
+        raise _corrupt(path, error) from error
+
+
+def _calamine_open(path: Path, data: bytes) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(path)
+    except PasswordError:
+        raise
+    except CalamineError as by_extension:
+        # An .xls that is really an xlsx (a common rename) opens when calamine detects the format from
+        # the content; if that fails too, the extension-based error is the more telling one.
+        try:
+            return CalamineWorkbook.from_filelike(io.BytesIO(data))
+        except CalamineError:
+            raise by_extension from None
+
+
+def _corrupt(path: Path, error: Exception) -> ReadError:
+    kind = path.suffix.lower().lstrip(".")
+    return ReadError(f"{path.name}: corrupt or truncated {kind} / 文件损坏或不完整: {error}")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            # GB18030 is a superset of GBK/GB2312, the encoding of Excel "save as CSV" on Chinese Windows.
+            return data.decode("gb18030")
+        except UnicodeDecodeError as gb_error:
+            raise ReadError(
+                f"{path.name}: cannot decode as UTF-8 (bad byte at offset {utf8_error.start}) "
+                f"or GB18030 (bad byte at offset {gb_error.start}) / 文件编码无法识别"
+            ) from gb_error
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------------------------------------
+
+
+def list_sheets(path: Path) -> list[str]:
+    """All sheet names in workbook order, hidden ones included; a CSV has the single sheet ''."""
+    path = Path(path)
+    if _is_csv(path):
+        return [""]
+    with _open_workbook(path) as workbook:
+        return list(workbook.sheet_names)
+
+
+def read_sheet(path: Path, sheet: str | int | None) -> SheetData:
+    """One sheet as a grid of raw cells; sheet is a name, an index, or None for the first visible sheet."""
+    path = Path(path)
+    if _is_csv(path):
+        if sheet not in (None, 0, ""):
+            raise ReadError(f"{path.name}: sheet \"{sheet}\" not found; sheets: ['']")
+        return SheetData("", _csv_rows(path))
+    with _open_workbook(path) as workbook:
+        name = _choose_sheet(path, workbook, sheet)
+        try:
+            calamine_sheet = workbook.get_sheet_by_name(name)
+            rows = _excel_rows(calamine_sheet)
+        except CalamineError as error:
+            raise _corrupt(path, error) from error
+    return SheetData(name, rows)
+
+
+def _choose_sheet(path: Path, workbook: CalamineWorkbook, sheet: str | int | None) -> str:
+    names = list(workbook.sheet_names)
+    if sheet is None:
+        visible = [
+            meta.name
+            for meta in workbook.sheets_metadata
+            if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet
+        ]
+        if visible:
+            return visible[0]
+    elif isinstance(sheet, int):
+        if 0 <= sheet < len(names):
+            return names[sheet]
+    elif sheet in names:
+        return sheet
+    else:
+        wanted = normalise_text(sheet)
+        for name in names:
+            if normalise_text(name) == wanted:
+                return name
+    raise ReadError(f'{path.name}: sheet "{sheet}" not found; sheets: {names}')
+
+
+def _excel_rows(sheet: CalamineSheet) -> list[list[object]]:
+    # skip_empty_area=False keeps leading blank rows/columns so indexes stay spreadsheet coordinates.
+    rows: list[list[object]] = [
+        [None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)
+    ]
+    _fill_merged(rows, sheet.merged_cell_ranges or [])
+    return rows
+
+
+def _fill_merged(rows: list[list[object]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give every cell of a merged range the top-left value, as a reader of the printed sheet sees it.
+
+    Ranges are clipped to the data grid: a title merged across empty columns must not add columns.
+    """
+    for (top, left), (bottom, right) in ranges:
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for row in rows[top : bottom + 1]:
+            for column in range(left, min(right + 1, len(row))):
+                row[column] = value
+
+
+def _csv_rows(path: Path) -> list[list[object]]:
+    text = _decode(path, _read_bytes(path))
+    if not text.strip():
+        raise ReadError(f"{path.name}: empty file / 空文件")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ReadError(f"{path.name}: malformed CSV / CSV格式错误: {error}") from error
+    width = max(len(record) for record in records)
+    # Padded to a rectangle like an Excel sheet, so every row can be indexed by column.
+    return [[value or None for value in record] + [None] * (width - len(record)) for record in records]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Headers
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    header_row: int  # 0-based index of the LAST header row
+    labels: list[str]  # one per column, e.g. '秋冬季减排核查企业/本月' for two header rows, else 'PM2.5'
+    units: list[str | None]  # unit split from the header; a lower header row's unit wins over the group's
+    title: str | None  # the non-empty rows above the header joined by ' ', or None
+
+
+def _label_key(label: str) -> str:
+    return label.replace(" ", "")
+
+
+def _split_row(row: list[object], width: int) -> list[tuple[str, str | None]]:
+    cells = list(row) + [None] * (width - len(row))
+    return [split_header(cell) for cell in cells]
+
+
+def _row_has_labels(row: list[object], wanted: set[str]) -> bool:
+    present = {_label_key(label) for label, _ in _split_row(row, len(row))}
+    return wanted <= present
+
+
+def _fill_group_labels(grid: list[list[tuple[str, str | None]]]) -> None:
+    """Extend each group label rightwards over the columns it spans.
+
+    Needed where merged ranges were not available (CSV). A group only spans columns that have a
+    sub-label below, so trailing empty columns stay unlabelled.
+    """
+    for level, cells in enumerate(grid[:-1]):
+        group: tuple[str, str | None] = ("", None)
+        for column, cell in enumerate(cells):
+            if cell[0]:
+                group = cell
+            elif any(lower[column][0] for lower in grid[level + 1 :]):
+                cells[column] = group
+
+
+def _combine(column_cells: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    parts: list[str] = []
+    unit = None
+    for label, cell_unit in column_cells:
+        if label and (not parts or parts[-1] != label):  # a vertically merged label appears once
+            parts.append(label)
+        unit = cell_unit or unit
+    return "/".join(parts), unit
+
+
+def _title(rows: list[list[object]]) -> str | None:
+    pieces: list[str] = []
+    for row in rows:
+        for cell in row:
+            text = normalise_text(cell)
+            if text and text not in pieces:  # a merged title repeats in every cell it spans
+                pieces.append(text)
+    return " ".join(pieces) or None
+
+
+def find_header(
+    sheet: SheetData, must_contain: list[str], header_rows: int = 1, scan_rows: int = 30
+) -> HeaderMatch:
+    """Find the header: the first row (within scan_rows) whose labels include all of must_contain.
+
+    With header_rows > 1 that row is the top header row (group labels) and the rows below it hold the
+    sub-labels; the labels are combined top to bottom as 'group/sub'.
+    """
+    if header_rows < 1:
+        raise ValueError(f"header_rows must be at least 1, got {header_rows}")
+    wanted = {_label_key(split_header(text)[0]) for text in must_contain}
+    top = next((i for i, row in enumerate(sheet.rows[:scan_rows]) if _row_has_labels(row, wanted)), None)
+    if top is None:
+        raise ReadError(
+            f'header row with {must_contain} not found in the first {scan_rows} rows of sheet "{sheet.name}"'
+        )
+    header = sheet.rows[top : top + header_rows]
+    width = max(len(row) for row in header)
+    grid = [_split_row(row, width) for row in header]
+    _fill_group_labels(grid)
+    combined = [_combine([cells[column] for cells in grid]) for column in range(width)]
+    return HeaderMatch(
+        header_row=top + len(header) - 1,
+        labels=[label for label, _ in combined],
+        units=[unit for _, unit in combined],
+        title=_title(sheet.rows[:top]),
+    )

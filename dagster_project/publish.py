@@ -1,0 +1,95 @@
+"""Publishing: checkpoint the build database and replace the analysts' snapshot atomically.
+
+Analysts open data/warehouse.duckdb read-only. It is replaced with os.replace (a rename), so an
+analyst's open session keeps the old file and never blocks the refresh; a run that fails before
+this step leaves the previous snapshot untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from .settings import Settings
+
+PUBLISH_LOG_TABLE = "ops.publish_log"
+
+
+@dataclass(frozen=True)
+class Publication:
+    snapshot: Path
+    published: Path
+    mart_rows: dict[str, int]
+
+
+def inbox_digest(raw_dir: Path) -> str:
+    """A digest of the inbox's file names and contents' sizes and times: changes when a submission does."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(raw_dir).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    tables = conn.execute(
+        "SELECT table_schema, table_name FROM information_schema.tables "
+        "WHERE table_schema IN ('marts', 'indicators') AND table_type = 'BASE TABLE' ORDER BY 1, 2"
+    ).fetchall()
+    return {f"{s}.{t}": conn.execute(f'SELECT count(*) FROM "{s}"."{t}"').fetchone()[0] for s, t in tables}
+
+
+def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, mart_rows, checks) -> None:
+    conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
+    conn.execute(
+        f"""CREATE TABLE IF NOT EXISTS {PUBLISH_LOG_TABLE} (
+            published_at TIMESTAMP, run_id VARCHAR, snapshot_file VARCHAR, inbox_digest VARCHAR,
+            check_results JSON, mart_rows JSON)"""
+    )
+    conn.execute(
+        f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            datetime.now(UTC).replace(tzinfo=None),
+            run_id,
+            snapshot.name,
+            inbox_digest(settings.raw_dir),
+            json.dumps(checks, ensure_ascii=False),
+            json.dumps(mart_rows, ensure_ascii=False),
+        ],
+    )
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    temporary = target.with_name(f".{target.name}.partial")
+    shutil.copyfile(source, temporary)
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+
+
+def _prune(snapshots_dir: Path, keep: int) -> None:
+    snapshots = sorted(snapshots_dir.glob("warehouse-*.duckdb"))
+    for old in snapshots[: max(0, len(snapshots) - keep)]:
+        old.unlink()
+
+
+def publish(settings: Settings, run_id: str, checks: dict[str, str]) -> Publication:
+    """Log the publication in the build database, snapshot it, and swap it in for analysts."""
+    with duckdb.connect(str(settings.build_db)) as conn:
+        mart_rows = _mart_rows(conn)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        snapshot = settings.snapshots_dir / f"warehouse-{stamp}-{run_id[:8]}.duckdb"
+        _record_publication(conn, run_id, snapshot, settings, mart_rows, checks)
+        conn.execute("CHECKPOINT")
+    settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
+    _copy_durably(settings.build_db, snapshot)
+    _copy_durably(snapshot, settings.published_db)
+    _prune(settings.snapshots_dir, settings.snapshots_kept)
+    return Publication(snapshot, settings.published_db, mart_rows)

@@ -1,0 +1,61 @@
+"""The warehouse's only knobs, read in one place and shared by Dagster, dbt and the CLIs.
+
+Relative paths are resolved against the repository root, wherever a tool runs from.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DBT_PROJECT_DIR = REPO_ROOT / "dbt"
+EXPECTATIONS_DIR = REPO_ROOT / "expectations"
+REFERENCE_SEEDS_DIR = REPO_ROOT / "seeds" / "reference"
+
+
+def _resolve(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path
+    data_dir: Path
+    snapshots_kept: int
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            raw_dir=_resolve(os.environ.get("WAREHOUSE_RAW_DIR", "seeds/raw")),
+            data_dir=_resolve(os.environ.get("WAREHOUSE_DATA_DIR", "data")),
+            snapshots_kept=int(os.environ.get("WAREHOUSE_SNAPSHOTS_KEPT", "7")),
+        )
+
+    @property
+    def build_db(self) -> Path:
+        """The database every writer builds in; analysts never open it."""
+        return self.data_dir / "build" / "warehouse.duckdb"
+
+    @property
+    def published_db(self) -> Path:
+        """The analysts' read-only snapshot, replaced atomically after the blocking checks pass."""
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.data_dir / "snapshots"
+
+    @property
+    def rejects_dir(self) -> Path:
+        return self.data_dir / "rejects"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "reports"
+
+    def dbt_env(self) -> dict[str, str]:
+        """Environment for a dbt subprocess: the resolved data dir, and no telemetry."""
+        return {"WAREHOUSE_DATA_DIR": str(self.data_dir), "DO_NOT_TRACK": "1"}

@@ -1,0 +1,232 @@
+{#-
+    Daily IAQI / AQI rules of HJ 633-2012 and HJ 633-2026 (indicator-rules §1.5–§1.8), written once
+    and used for station-days (int_air__station_daily), city-days (int_air__city_daily) and the long
+    IAQI table (int_air__daily_iaqi). Every number comes from the reference seeds:
+      aqi_breakpoints  (ruleset validity dates, segments, the >800 and above-table special cases)
+      aqi_daily_items  (which items a ruleset's daily AQI uses, primary-pollutant labels, 超标 threshold)
+      air_pollutants   (concentration decimals before the IAQI)
+      aqi_categories   (level, category, colour)
+
+    Each macro returns a complete SELECT (it may start with its own WITH) over a relation or CTE
+    name, so a model writes e.g. `iaqi as ({{ air_daily_iaqi('concentrations', ['station_code']) }})`.
+-#}
+
+{% macro air_daily_item_codes() -%}
+    {{ return(['so2_24h', 'no2_24h', 'pm10_24h', 'co_24h', 'o3_1h', 'o3_8h', 'pm25_24h']) }}
+{%- endmacro %}
+
+{#-
+    air_daily_iaqi(concentrations, key_columns)
+    concentrations: relation/CTE with key_columns, obs_date and one column per item code
+    (so2_24h, no2_24h, pm10_24h, co_24h, o3_1h, o3_8h, pm25_24h; unrounded, canonical units).
+    Returns one row per key × obs_date × item of the day's ruleset daily set:
+      ruleset (by obs_date within the breakpoint seed's valid_from…valid_to; days outside every
+      ruleset produce no rows), item, pollutant, primary_label, sort_order, exceeding_iaqi_above,
+      concentration, concentration_rounded (GB/T 8170 half-even on DECIMAL to the pollutant's
+      concentration_decimals), segment, iaqi_exact (linear interpolation), iaqi (CEILING of
+      round(iaqi_exact, 6): float noise never pushes an exact integer up), caps_at_top,
+      is_missing (no valid concentration), has_no_segment (a concentration that no segment
+      covers: HJ 633-2012 O3 8h > 800, whose IAQI is not computed).
+-#}
+{% macro air_daily_iaqi(concentrations, key_columns) -%}
+    {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
+    with
+    iaqi_rulesets as (
+        select distinct ruleset, valid_from, valid_to
+        from {{ ref('aqi_breakpoints') }}
+    ),
+    iaqi_items as (
+        select ruleset, item, pollutant, primary_label, sort_order, exceeding_iaqi_above
+        from {{ ref('aqi_daily_items') }}
+    ),
+    iaqi_pollutants as (
+        select pollutant, concentration_decimals
+        from {{ ref('air_pollutants') }}
+    ),
+    iaqi_breakpoints as (
+        select ruleset, item, segment, bp_lo, bp_hi, iaqi_lo, iaqi_hi, caps_at_top
+        from {{ ref('aqi_breakpoints') }}
+    ),
+    iaqi_long as (
+        select
+            {%- for k in key_columns %}
+            c.{{ k }},
+            {%- endfor %}
+            c.obs_date,
+            r.ruleset,
+            i.item,
+            i.pollutant,
+            i.primary_label,
+            i.sort_order,
+            i.exceeding_iaqi_above,
+            cast(case i.item
+                {%- for item in air_daily_item_codes() %}
+                when '{{ item }}' then c.{{ item }}
+                {%- endfor %}
+            end as double) as concentration,
+            p.concentration_decimals
+        from {{ concentrations }} as c
+        inner join iaqi_rulesets as r
+            on c.obs_date between r.valid_from and r.valid_to
+        inner join iaqi_items as i
+            on i.ruleset = r.ruleset
+        left join iaqi_pollutants as p
+            on p.pollutant = i.pollutant
+    ),
+    iaqi_rounded as (
+        select
+            *,
+            {{ round_gbt8170('concentration', 'concentration_decimals') }} as concentration_rounded
+        from iaqi_long
+    ),
+    iaqi_segmented as (
+        select
+            x.*,
+            b.segment,
+            b.bp_lo,
+            b.bp_hi,
+            b.iaqi_lo,
+            b.iaqi_hi,
+            b.caps_at_top
+        from iaqi_rounded as x
+        left join iaqi_breakpoints as b
+            on b.ruleset = x.ruleset
+            and b.item = x.item
+            and cast(x.concentration_rounded as double) >= b.bp_lo
+            and (b.bp_hi is null or cast(x.concentration_rounded as double) <= b.bp_hi)
+        {#- on a shared breakpoint both segments give the same IAQI: keep the lower one, so a value
+            equal to the top breakpoint is not flagged as capped -#}
+        qualify row_number() over (
+            partition by {{ keys }}x.obs_date, x.item
+            order by b.segment nulls last
+        ) = 1
+    ),
+    iaqi_scored as (
+        select
+            *,
+            case
+                when segment is null then null
+                when iaqi_hi = iaqi_lo then cast(iaqi_lo as double)
+                else (cast(iaqi_hi as double) - iaqi_lo) / (bp_hi - bp_lo)
+                    * (cast(concentration_rounded as double) - bp_lo) + iaqi_lo
+            end as iaqi_exact
+        from iaqi_segmented
+    )
+    select
+        {%- for k in key_columns %}
+        {{ k }},
+        {%- endfor %}
+        obs_date,
+        ruleset,
+        item,
+        pollutant,
+        primary_label,
+        sort_order,
+        exceeding_iaqi_above,
+        concentration,
+        concentration_rounded,
+        segment,
+        iaqi_exact,
+        cast(ceil(round(iaqi_exact, 6)) as integer) as iaqi,
+        coalesce(caps_at_top, false) as caps_at_top,
+        concentration is null as is_missing,
+        concentration is not null and segment is null as has_no_segment
+    from iaqi_scored
+{%- endmacro %}
+
+
+{#-
+    air_daily_aqi(iaqi, key_columns)
+    iaqi: the output of air_daily_iaqi. Returns one row per key × obs_date:
+      aqi_available = max IAQI of the items that have one;
+      aqi = aqi_available when no item is missing, or when aqi_available > 100 (HJ 633-2026 §5.3
+            "缺测时仅当其余项目AQI>100才发布"; applied to BOTH rulesets in this warehouse), else NULL;
+      primary_pollutants = the primary_label of every item whose IAQI equals aqi (并列: joined with
+            ',' in the seed's sort_order) when aqi > 50, else NULL;
+      exceeding_pollutants = items with IAQI > exceeding_iaqi_above (HJ 633-2012 超标污染物; the 2026
+            items have no threshold, so NULL);
+      aqi_level_no / aqi_level / aqi_category / aqi_colour / aqi_rgb from aqi_categories;
+      missing_items, n_items, n_items_missing, aqi_withheld (AQI NA by the rule above),
+      iaqi_capped (an item above its top breakpoint, IAQI capped at 500).
+-#}
+{% macro air_daily_aqi(iaqi, key_columns) -%}
+    {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
+    with
+    aqi_items as (
+        select
+            *,
+            max(iaqi) over (partition by {{ keys }}obs_date) as day_max_iaqi
+        from {{ iaqi }}
+    ),
+    aqi_days as (
+        select
+            {{ keys }}obs_date,
+            any_value(ruleset) as ruleset,
+            cast(count(*) as integer) as n_items,
+            cast(count(*) filter (where is_missing) as integer) as n_items_missing,
+            string_agg(primary_label, ',' order by sort_order) filter (where is_missing) as missing_items,
+            max(iaqi) as aqi_available,
+            string_agg(primary_label, ',' order by sort_order)
+                filter (where iaqi is not null and iaqi = day_max_iaqi) as max_iaqi_items,
+            string_agg(primary_label, ',' order by sort_order)
+                filter (where iaqi > exceeding_iaqi_above) as exceeding_pollutants,
+            bool_or(caps_at_top) as iaqi_capped
+        from aqi_items
+        group by {{ keys }}obs_date
+    ),
+    aqi_published as (
+        select
+            *,
+            case
+                when n_items_missing = 0 then aqi_available
+                when aqi_available > 100 then aqi_available
+            end as aqi
+        from aqi_days
+    ),
+    aqi_categories as (
+        select ruleset, aqi_lo, aqi_hi, level_no, level, category, colour, rgb
+        from {{ ref('aqi_categories') }}
+    )
+    select
+        {%- for k in key_columns %}
+        d.{{ k }},
+        {%- endfor %}
+        d.obs_date,
+        d.ruleset,
+        d.n_items,
+        d.n_items_missing,
+        d.missing_items,
+        d.aqi_available,
+        d.aqi,
+        d.aqi is null as aqi_withheld,
+        cat.level_no as aqi_level_no,
+        cat.level as aqi_level,
+        cat.category as aqi_category,
+        cat.colour as aqi_colour,
+        cat.rgb as aqi_rgb,
+        case when d.aqi > 50 then d.max_iaqi_items end as primary_pollutants,
+        d.exceeding_pollutants,
+        d.iaqi_capped
+    from aqi_published as d
+    left join aqi_categories as cat
+        on cat.ruleset = d.ruleset
+        and d.aqi between cat.aqi_lo and cat.aqi_hi
+{%- endmacro %}
+
+
+{#-
+    air_iaqi_wide(iaqi, key_columns): the long IAQI rows back to one row per key × obs_date with
+    <item>_rounded (DECIMAL) and iaqi_<item> (INTEGER) for every item code.
+-#}
+{% macro air_iaqi_wide(iaqi, key_columns) -%}
+    {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
+    select
+        {{ keys }}obs_date,
+        {%- for item in air_daily_item_codes() %}
+        max(concentration_rounded) filter (where item = '{{ item }}') as {{ item }}_rounded,
+        max(iaqi) filter (where item = '{{ item }}') as iaqi_{{ item }},
+        {%- endfor %}
+        bool_or(has_no_segment) as has_item_without_segment
+    from {{ iaqi }}
+    group by {{ keys }}obs_date
+{%- endmacro %}

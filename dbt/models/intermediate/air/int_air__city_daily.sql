@@ -1,0 +1,154 @@
+-- 城市日：当日参与城市评价站点的有效站点日值的算术平均（先站点日均、后城市平均；O3 取各站 MDA8 与
+-- 日最大1小时的平均），再用城市浓度计算 IAQI、AQI（不是站点 AQI 的平均或最大）。
+-- 每个有任何小时数据的自然日一行（即使当日没有评价站点的数据）。
+with
+
+station_hourly as (
+
+    select * from {{ ref('int_air__station_hourly') }}
+
+),
+
+station_daily as (
+
+    select * from {{ ref('int_air__station_daily') }}
+
+),
+
+stations as (
+
+    select * from {{ ref('stg_air__stations') }}
+
+),
+
+calendar_days as (
+
+    select distinct obs_date
+    from station_hourly
+
+),
+
+stations_expected as (
+
+    select
+        d.obs_date,
+        cast(count(s.station_code) as integer) as n_stations_evaluation
+    from calendar_days as d
+    left join stations as s
+        on s.is_city_evaluation
+        and d.obs_date >= s.started_on
+        and (s.stopped_on is null or d.obs_date <= s.stopped_on)
+    group by d.obs_date
+
+),
+
+evaluation_station_days as (
+
+    select *
+    from station_daily
+    where is_city_evaluation
+
+),
+
+city_means as (
+
+    select
+        obs_date,
+        cast(count(*) as integer) as n_stations_reporting,
+        cast(count(*) filter (
+            where so2_24h is not null and no2_24h is not null and co_24h is not null
+                and pm10_24h is not null and pm25_24h is not null and o3_8h is not null
+        ) as integer) as n_stations_valid,
+        {%- for item in air_daily_item_codes() %}
+        avg({{ item }}) as {{ item }},
+        cast(count({{ item }}) as integer) as n_stations_{{ item }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from evaluation_station_days
+    group by obs_date
+
+),
+
+concentrations as (
+
+    select
+        d.obs_date,
+        coalesce(e.n_stations_evaluation, 0) as n_stations_evaluation,
+        coalesce(m.n_stations_reporting, 0) as n_stations_reporting,
+        coalesce(m.n_stations_valid, 0) as n_stations_valid,
+        {%- for item in air_daily_item_codes() %}
+        m.{{ item }},
+        coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from calendar_days as d
+    left join stations_expected as e
+        on e.obs_date = d.obs_date
+    left join city_means as m
+        on m.obs_date = d.obs_date
+
+),
+
+iaqi as (
+
+    {{ air_daily_iaqi('concentrations', []) }}
+
+),
+
+iaqi_wide as (
+
+    {{ air_iaqi_wide('iaqi', []) }}
+
+),
+
+aqi as (
+
+    {{ air_daily_aqi('iaqi', []) }}
+
+),
+
+final as (
+
+    select
+        c.obs_date,
+        a.ruleset,
+        c.n_stations_evaluation,
+        c.n_stations_reporting,
+        c.n_stations_valid,
+        {%- for item in air_daily_item_codes() %}
+        c.n_stations_{{ item }},
+        {%- endfor %}
+        c.so2_24h,
+        c.no2_24h,
+        c.co_24h,
+        c.pm10_24h,
+        c.pm25_24h,
+        c.o3_1h,
+        c.o3_8h,
+        {%- for item in air_daily_item_codes() %}
+        w.{{ item }}_rounded,
+        {%- endfor %}
+        {%- for item in air_daily_item_codes() %}
+        w.iaqi_{{ item }},
+        {%- endfor %}
+        a.aqi_available,
+        a.aqi,
+        a.aqi_level_no,
+        a.aqi_level,
+        a.aqi_category,
+        a.aqi_colour,
+        a.primary_pollutants,
+        a.exceeding_pollutants,
+        a.n_items,
+        a.n_items_missing,
+        a.missing_items,
+        coalesce(a.aqi_withheld, true) as aqi_withheld,
+        coalesce(a.iaqi_capped, false) as iaqi_capped,
+        coalesce(w.has_item_without_segment, false) as has_item_without_segment
+    from concentrations as c
+    left join iaqi_wide as w
+        on w.obs_date = c.obs_date
+    left join aqi as a
+        on a.obs_date = c.obs_date
+
+)
+
+select * from final

@@ -1,0 +1,159 @@
+-- 区县 × 月份的大气执法与机动车/非道路/水泥线指标：区县取 districts 种子全部区县，月份取执法月报中出现的所有报送月份。
+-- 月报的“本月”（_month）与“累计”（_ytd）原样保留（未报送为空）；台账指标由逐条登记日期计算。
+with
+
+districts as (
+
+    select * from {{ ref('districts') }}
+
+),
+
+enforcement as (
+
+    select * from {{ ref('stg_air__enforcement') }}
+
+),
+
+nonroad_machinery as (
+
+    select * from {{ ref('stg_air__nonroad_machinery') }}
+
+),
+
+vehicle_penalties as (
+
+    select * from {{ ref('stg_air__vehicle_penalties') }}
+
+),
+
+cement_lines as (
+
+    select * from {{ ref('stg_air__cement_lines') }}
+
+),
+
+{%- set metrics = ['enterprises_verified', 'inspection_staff_times', 'inspection_enterprises',
+                   'vocs_projects_done', 'diesel_trucks_retired', 'remote_monitors_installed',
+                   'vehicles_blacklisted', 'vehicles_exposed'] %}
+
+report_months as (
+
+    select distinct report_month
+    from enforcement
+    where report_month is not null
+
+),
+
+district_months as (
+
+    select
+        cast(d.district_code as varchar) as district_code,
+        cast(d.district_name as varchar) as district,
+        m.report_month as month_start,
+        cast(last_day(m.report_month) as date) as month_end
+    from districts as d
+    cross join report_months as m
+
+),
+
+nonroad_by_month as (
+
+    select
+        district,
+        cast(date_trunc('month', registered_on) as date) as registered_month,
+        count(*) as n_registered
+    from nonroad_machinery
+    group by 1, 2
+
+),
+
+penalties_by_month as (
+
+    select
+        district,
+        cast(date_trunc('month', punished_on) as date) as punished_month,
+        count(*) as n_punished
+    from vehicle_penalties
+    group by 1, 2
+
+),
+
+nonroad_counts as (
+
+    select
+        g.district,
+        g.month_start,
+        cast(coalesce(sum(n.n_registered) filter (where n.registered_month = g.month_start), 0) as bigint)
+            as nonroad_machinery_registered_month,
+        cast(coalesce(sum(n.n_registered), 0) as bigint) as nonroad_machinery_registered_cumulative
+    from district_months as g
+    left join nonroad_by_month as n
+        on n.district = g.district
+        and n.registered_month <= g.month_start
+    group by g.district, g.month_start
+
+),
+
+penalty_counts as (
+
+    select
+        g.district,
+        g.month_start,
+        cast(coalesce(sum(p.n_punished) filter (where p.punished_month = g.month_start), 0) as bigint)
+            as vehicles_punished_month,
+        cast(coalesce(sum(p.n_punished), 0) as bigint) as vehicles_punished_cumulative
+    from district_months as g
+    left join penalties_by_month as p
+        on p.district = g.district
+        and p.punished_month <= g.month_start
+    group by g.district, g.month_start
+
+),
+
+cement_counts as (
+
+    select
+        district,
+        cast(count(*) filter (where in_production) as bigint) as cement_lines_in_production,
+        cast(count(*) filter (where in_production and meets_provincial_standard) as bigint) as cement_lines_compliant
+    from cement_lines
+    group by district
+
+),
+
+final as (
+
+    select
+        g.district_code,
+        g.district,
+        cast(year(g.month_start) as integer) as year,
+        cast(month(g.month_start) as integer) as month,
+        g.month_start,
+        g.month_end,
+        e.district is not null as is_submitted,
+        {%- for m in metrics %}
+        e.{{ m }}_month,
+        e.{{ m }}_ytd,
+        {%- endfor %}
+        n.nonroad_machinery_registered_month,
+        n.nonroad_machinery_registered_cumulative,
+        p.vehicles_punished_month,
+        p.vehicles_punished_cumulative,
+        coalesce(c.cement_lines_in_production, 0) as cement_lines_in_production,
+        coalesce(c.cement_lines_compliant, 0) as cement_lines_compliant
+    from district_months as g
+    left join enforcement as e
+        on e.district = g.district
+        and e.report_month = g.month_start
+    left join nonroad_counts as n
+        on n.district = g.district
+        and n.month_start = g.month_start
+    left join penalty_counts as p
+        on p.district = g.district
+        and p.month_start = g.month_start
+    left join cement_counts as c
+        on c.district = g.district
+
+)
+
+select * from final

@@ -1,0 +1,65 @@
+-- 站点 × 自然日的空气质量日报：浓度、有效小时数、各项 IAQI、AQI、级别、类别、首要污染物、规则集与数据质量标记。
+with
+
+station_daily as (
+
+    select * from {{ ref('int_air__station_daily') }}
+
+),
+
+stations as (
+
+    select * from {{ ref('stg_air__stations') }}
+
+),
+
+final as (
+
+    select
+        d.station_code,
+        d.station_name,
+        s.district,
+        s.station_level,
+        d.obs_date,
+        d.ruleset,
+        d.is_city_evaluation,
+        d.n_hours_reported,
+        d.n_valid_so2,
+        d.n_valid_no2,
+        d.n_valid_co,
+        d.n_valid_o3,
+        d.n_valid_pm10,
+        d.n_valid_pm25,
+        d.n_valid_o3_8h_windows,
+        {%- for item in air_daily_item_codes() %}
+        d.{{ item }},
+        {%- endfor %}
+        {%- for item in air_daily_item_codes() %}
+        d.{{ item }}_rounded,
+        {%- endfor %}
+        {%- for item in air_daily_item_codes() %}
+        d.iaqi_{{ item }},
+        {%- endfor %}
+        d.aqi_available,
+        d.aqi,
+        d.aqi_level_no,
+        d.aqi_level,
+        d.aqi_category,
+        d.aqi_colour,
+        d.primary_pollutants,
+        d.exceeding_pollutants,
+        d.aqi is not null as is_valid_day,
+        coalesce(d.aqi <= 100, false) as is_good_day,
+        d.missing_items,
+        d.aqi_withheld as dq_aqi_withheld,
+        d.iaqi_capped as dq_iaqi_capped,
+        d.o3_8h_valid_by_exceedance as dq_o3_8h_valid_by_exceedance,
+        d.has_item_without_segment as dq_item_without_segment,
+        not d.is_in_register as dq_not_in_register
+    from station_daily as d
+    left join stations as s
+        on s.station_code = d.station_code
+
+)
+
+select * from final

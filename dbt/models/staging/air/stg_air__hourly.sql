@@ -1,0 +1,42 @@
+-- 国控站点小时数据：1:1 对应 raw.air_hourly，浓度换算为规范单位（CO mg/m3，其余 ug/m3）。
+with
+
+source as (
+
+    select * from {{ source('raw_air', 'air_hourly') }}
+
+),
+
+renamed as (
+
+    select
+        cast(station_code as varchar) as station_code,
+        cast(station_name as varchar) as station_name,
+        cast(measured_at as timestamp) as measured_at,
+        {{ convert_unit('so2', 'so2_unit', 'ug/m3') }} as so2,
+        {{ convert_unit('no2', 'no2_unit', 'ug/m3') }} as no2,
+        {{ convert_unit('co', 'co_unit', 'mg/m3') }} as co,
+        {{ convert_unit('o3', 'o3_unit', 'ug/m3') }} as o3,
+        {{ convert_unit('pm10', 'pm10_unit', 'ug/m3') }} as pm10,
+        {{ convert_unit('pm25', 'pm25_unit', 'ug/m3') }} as pm25,
+        co_unit as co_reported_unit,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,43 @@
+-- 重点排污单位名录：1:1 对应 raw.air_key_enterprises，排放量换算为吨（t）。
+-- 名录年度取自文件身份 _file_identity（登记 identity [year]），其次取文件名。
+with
+
+source as (
+
+    select * from {{ source('raw_air', 'air_key_enterprises') }}
+
+),
+
+renamed as (
+
+    select
+        {{ lineage_period_year() }} as report_year,
+        cast(enterprise_code as varchar) as enterprise_code,
+        cast(enterprise_name as varchar) as enterprise_name,
+        cast(district as varchar) as district,
+        cast(industry as varchar) as industry,
+        cast(online_monitoring as boolean) as online_monitoring,
+        {%- for p in ['so2', 'nox', 'particulates', 'vocs'] %}
+        {{ convert_unit(p ~ '_t', p ~ '_t_unit', 't') }} as {{ p }}_t,
+        cast({{ p }}_t_qualifier as varchar) as {{ p }}_t_qualifier,
+        {%- endfor %}
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

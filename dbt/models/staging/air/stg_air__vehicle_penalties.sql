@@ -1,0 +1,38 @@
+-- 超标排放机动车查处台账：1:1 对应 raw.air_vehicle_penalties。
+-- 号牌号码 plate_number 是个人信息，只留在 raw 层，此处不选。
+with
+
+source as (
+
+    select * from {{ source('raw_air', 'air_vehicle_penalties') }}
+
+),
+
+renamed as (
+
+    select
+        cast(case_code as varchar) as case_code,
+        cast(district as varchar) as district,
+        cast(vehicle_type as varchar) as vehicle_type,
+        cast(punished_on as date) as punished_on,
+        {{ convert_unit('fine_yuan', 'fine_yuan_unit', '元') }} as fine_yuan,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,1078 @@
+"""Air-domain sample submissions: seeds/raw/air/<source>/ for every source in registry/air.yml.
+
+Sources written (file names carry the identity the registry reads: period, district or year):
+  stations/          station register (6 national city-evaluation stations + 1 provincial station)
+  hourly/            monitoring-centre hourly export per month, 2022-01 … 2023-11 (some as CSV)
+  enforcement/       monthly enforcement form, 8 districts + 合计, 本月/累计 two-row header
+  cement_lines/      cement clinker line register
+  nonroad_machinery/ non-road mobile machinery registration register, one file per district
+  vehicle_penalties/ over-limit vehicle penalty register, one row per case
+  key_enterprises/   key-enterprise register for 2023 (online monitoring, annual emissions)
+
+Only raw rows are written. The data are aimed at the bureau's 2023 report by construction — e.g. each
+day's city PM2.5 level is chosen first and every station's hourly values are balanced so that the
+pipeline's averages land on it exactly — but every figure is left for the pipeline to compute from
+detail rows; 合计 rows and 累计 columns are only there to be checked.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from sample_generator import common
+from sample_generator.common import District, ExcelSerial
+
+DOMAIN = "air"
+FIRST_DAY = date(2022, 1, 1)
+LAST_DAY = date(2023, 11, 30)  # the report was written from data through November 2023
+MONTHS = [(y, m) for y in (2022, 2023) for m in range(1, 13) if date(y, m, 1) <= LAST_DAY]
+
+
+def generate(raw_dir: Path) -> None:
+    out = common.reset_domain_dir(raw_dir, DOMAIN)
+    districts = {d.name: d for d in common.load_districts()}
+    write_stations(out / "stations", districts)
+    write_hourly(out / "hourly")
+    write_enforcement(out / "enforcement", districts)
+    write_cement_lines(out / "cement_lines", districts)
+    write_nonroad_machinery(out / "nonroad_machinery", districts)
+    write_vehicle_penalties(out / "vehicle_penalties", districts)
+    write_key_enterprises(out / "key_enterprises", districts)
+
+
+# =========================================================================== stations
+
+
+@dataclass(frozen=True)
+class Station:
+    code: str
+    name: str
+    district: str
+    level: str  # 国控 / 省控
+    evaluation: bool  # 参与城市评价
+    started_on: date
+    lon: float
+    lat: float
+    pm_bias: float  # PM level relative to the city (evaluation sites differ by daily offsets instead)
+    no2_bias: float
+
+
+STATIONS = (
+    Station("1471A", "市监测站", "镜湖区", "国控", True, date(2012, 12, 1), 118.3762, 31.3473, 1.00, 1.05),
+    Station("1472A", "科创中心", "弋江区", "国控", True, date(2012, 12, 1), 118.3701, 31.3002, 1.00, 1.00),
+    Station("1473A", "四水厂", "鸠江区", "国控", True, date(2012, 12, 1), 118.4139, 31.3907, 1.00, 0.95),
+    Station("1474A", "天门山路", "镜湖区", "国控", True, date(2014, 1, 1), 118.3904, 31.3251, 1.00, 1.15),
+    Station(
+        "1475A", "高新区", "经济技术开发区", "国控", True, date(2016, 1, 1), 118.4382, 31.4015, 1.00, 1.00
+    ),
+    Station("1476A", "三山站", "弋江区", "国控", True, date(2016, 1, 1), 118.2433, 31.2189, 1.00, 0.85),
+    # A provincial site: its hours are in the export, but it is not a city evaluation station. Its
+    # PM runs higher than the city's so that counting it by mistake would move the figures.
+    Station("AH3402S01", "繁阳镇", "繁昌区", "省控", False, date(2017, 7, 1), 118.1995, 31.0832, 1.15, 0.90),
+)
+N_EVAL = sum(s.evaluation for s in STATIONS)  # evaluation stations come first in STATIONS
+
+
+def write_stations(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "stations")
+    columns = [
+        "序号",
+        "站点名称",
+        "站点编码",
+        "所属区县",
+        "站点类型",
+        "参与城市评价",
+        "启用日期",
+        "停用日期",
+        "经度",
+        "纬度",
+        "备注",
+    ]
+    # two sites still listed under old district names (三山区 is now part of 弋江区; 繁昌县 became 繁昌区)
+    district_labels = {"1476A": "三山区", "AH3402S01": common.district_alias(districts["繁昌区"])}
+    started = {"1474A": ExcelSerial(date(2014, 1, 1)), "1476A": "2016/01/01"}
+    rows = []
+    for i, s in enumerate(STATIONS, 1):
+        rows.append(
+            [
+                i,
+                s.name,
+                s.code,
+                district_labels.get(s.code, s.district),
+                s.level,
+                "是" if s.evaluation else "否",
+                started.get(s.code, s.started_on),
+                None,
+                common.messy_number(s.lon, rng, 0.15, 0),
+                s.lat,
+                "城市评价点" if s.evaluation else "省控点，不参与城市评价",
+            ]
+        )
+    common.write_form_xlsx(
+        folder / "环境空气质量监测站点名录_2023.xlsx",
+        "站点名录",
+        columns,
+        rows,
+        title="XX市环境空气质量监测站点名录（2023年）",
+    )
+
+
+# =========================================================================== city day plan
+
+
+@dataclass(frozen=True)
+class PeriodPlan:
+    """How the days of one period split, chosen so the HJ 633-2012 rules give the report's ratios.
+
+    pm25_sum is the sum of the city daily PM2.5 levels over the valid days: each level is an
+    integer and station data are built so the city daily value equals it exactly.
+    """
+
+    first: date
+    last: date
+    outage_days: int  # whole-city data outages: no evaluation station reaches 20 valid hours
+    pm_days: dict[int, int]  # month -> days whose city PM2.5 is >= 85 (AQI > 100)
+    o3_days: dict[int, int]  # month -> days whose station O3 MDA8 are all >= 180 (AQI > 100)
+    pm25_sum: int | None
+
+
+PERIODS = (
+    # 334 days − 5 outages = 329 valid; 35 + 30 polluted → 264 good (80.24 %); 10594 / 329 = 32.20.
+    PeriodPlan(
+        date(2022, 1, 1),
+        date(2022, 11, 30),
+        5,
+        {1: 13, 2: 7, 3: 5, 4: 1, 10: 2, 11: 7},
+        {4: 2, 5: 7, 6: 8, 7: 4, 8: 5, 9: 4},
+        10594,
+    ),
+    # December 2022 lies outside both report periods: plausible winter data, nothing aimed.
+    PeriodPlan(date(2022, 12, 1), date(2022, 12, 31), 1, {12: 8}, {}, None),
+    # 334 days − 4 outages = 330 valid; 30 + 24 polluted → 276 good (83.64 %); 10329 / 330 = 31.30.
+    PeriodPlan(
+        date(2023, 1, 1),
+        date(2023, 11, 30),
+        4,
+        {1: 12, 2: 6, 3: 4, 4: 1, 10: 1, 11: 6},
+        {5: 5, 6: 7, 7: 4, 8: 4, 9: 4},
+        10329,
+    ),
+)
+
+GOOD, PM_DAY, O3_DAY, OUTAGE = 0, 1, 2, 3
+DAYS = [FIRST_DAY + timedelta(i) for i in range((LAST_DAY - FIRST_DAY).days + 1)]
+DAY_INDEX = {d: i for i, d in enumerate(DAYS)}
+
+# Seasonal shapes (month -> typical value on a good day) for a city on the lower Yangtze.
+PM25_BASE = {1: 44, 2: 38, 3: 34, 4: 28, 5: 24, 6: 19, 7: 15, 8: 15, 9: 18, 10: 25, 11: 36, 12: 46}
+O3_PEAK_BASE = {1: 72, 2: 88, 3: 112, 4: 138, 5: 150, 6: 150, 7: 142, 8: 146, 9: 146, 10: 122, 11: 92, 12: 72}
+O3_NIGHT_BASE = {1: 10, 2: 14, 3: 20, 4: 26, 5: 32, 6: 34, 7: 34, 8: 34, 9: 30, 10: 22, 11: 14, 12: 10}
+NO2_BASE = {1: 42, 2: 34, 3: 36, 4: 30, 5: 26, 6: 22, 7: 19, 8: 20, 9: 26, 10: 34, 11: 42, 12: 45}
+SO2_BASE = {1: 10, 2: 9, 3: 9, 4: 8, 5: 7, 6: 6, 7: 6, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10}
+CO_BASE = {
+    1: 0.85,
+    2: 0.8,
+    3: 0.7,
+    4: 0.6,
+    5: 0.55,
+    6: 0.55,
+    7: 0.5,
+    8: 0.5,
+    9: 0.55,
+    10: 0.65,
+    11: 0.8,
+    12: 0.9,
+}
+
+# Margins that keep every day clearly on its side of the IAQI = 100 breakpoints (HJ 633-2012 Table 1),
+# whichever stations end up averaged.
+GOOD_PM25_MAX = 70  # < 75
+GOOD_PM10_MAX = 135  # < 150
+GOOD_O3_8H_MAX = 148  # < 160
+GOOD_O3_1H_MAX = 188  # < 200
+NO2_MAX = 68  # < 80
+POLLUTED_PM25_MIN = 88  # > 75
+POLLUTED_O3_8H_MIN = 180  # > 160
+
+
+@dataclass
+class DayPlan:
+    kind: np.ndarray  # GOOD / PM_DAY / O3_DAY / OUTAGE per day
+    pm25: np.ndarray  # the city daily PM2.5 level (integer, exact on valid days)
+    pm10_ratio: np.ndarray
+    o3_peak: np.ndarray
+    o3_night: np.ndarray
+    no2: np.ndarray
+    so2: np.ndarray
+    co: np.ndarray
+
+
+def plan_days(rng: np.random.Generator) -> DayPlan:
+    n = len(DAYS)
+    kind = np.full(n, GOOD)
+    month = np.array([d.month for d in DAYS])
+    for period in PERIODS:
+        idx = [DAY_INDEX[d] for d in DAYS if period.first <= d <= period.last]
+        taken: set[int] = set(int(i) for i in rng.choice(idx, period.outage_days, replace=False))
+        for i in taken:
+            kind[i] = OUTAGE
+        for counts, k in ((period.pm_days, PM_DAY), (period.o3_days, O3_DAY)):
+            for m, count in counts.items():
+                month_idx = [i for i in idx if DAYS[i].month == m]
+                for i in _place_episodes(rng, month_idx, taken, count):
+                    kind[i] = k
+
+    # day-to-day persistence: an AR(1) log-noise around the seasonal base
+    noise = np.zeros(n)
+    for i in range(1, n):
+        noise[i] = 0.7 * noise[i - 1] + rng.normal(0, 0.22)
+    base = np.array([PM25_BASE[m] for m in month], float)
+    pm25 = np.clip(np.round(base * np.exp(noise)), 6, GOOD_PM25_MAX - 4).astype(int)
+    for i in range(n):
+        if kind[i] == PM_DAY:
+            pm25[i] = POLLUTED_PM25_MIN + int(rng.gamma(2.0, 7.0))
+        elif kind[i] == GOOD and any(kind[j] == PM_DAY for j in (i - 1, i + 1) if 0 <= j < n):
+            pm25[i] = max(pm25[i], int(rng.integers(48, 66)))  # the build-up and clear-out around an episode
+
+    for period in PERIODS:
+        if period.pm25_sum is not None:
+            _hit_sum(rng, pm25, kind, period)
+
+    o3_peak = np.array([O3_PEAK_BASE[m] for m in month], float) * rng.normal(1, 0.12, n)
+    o3_peak = np.clip(o3_peak, 40, 176)
+    o3_peak[kind == O3_DAY] = rng.uniform(235, 285, (kind == O3_DAY).sum())
+    o3_peak[kind == PM_DAY] *= 0.75
+    o3_night = np.array([O3_NIGHT_BASE[m] for m in month], float) * rng.uniform(0.7, 1.3, n)
+    no2 = np.array([NO2_BASE[m] for m in month], float) * np.exp(rng.normal(0, 0.15, n))
+    no2[kind == PM_DAY] *= 1.2
+    so2 = np.array([SO2_BASE[m] for m in month], float) * np.exp(rng.normal(0, 0.2, n))
+    co = np.array([CO_BASE[m] for m in month], float) * np.exp(rng.normal(0, 0.12, n))
+    co[kind == PM_DAY] += 0.3
+    ratio = rng.uniform(1.45, 1.85, n)
+    ratio[kind == PM_DAY] = rng.uniform(1.25, 1.5, (kind == PM_DAY).sum())
+    return DayPlan(
+        kind, pm25, ratio, o3_peak, o3_night, np.clip(no2, 8, 58), np.clip(so2, 3, 20), np.clip(co, 0.3, 1.6)
+    )
+
+
+def _place_episodes(rng: np.random.Generator, month_idx: list[int], taken: set[int], count: int) -> list[int]:
+    """Polluted days come in episodes of 1–4 consecutive days, as they do."""
+    chosen: list[int] = []
+    tries = 0
+    while len(chosen) < count:
+        length = 1 if tries > 200 else min(count - len(chosen), int(rng.integers(1, 5)))
+        start = int(rng.integers(len(month_idx) - length + 1))
+        run = month_idx[start : start + length]
+        tries += 1
+        if any(i in taken for i in run):
+            continue
+        taken.update(run)
+        chosen.extend(run)
+    return chosen
+
+
+def _hit_sum(rng: np.random.Generator, pm25: np.ndarray, kind: np.ndarray, period: PeriodPlan) -> None:
+    """Rescale the good days' levels, then nudge by ±1, until the valid days sum to period.pm25_sum."""
+    idx = np.array([DAY_INDEX[d] for d in DAYS if period.first <= d <= period.last])
+    valid = idx[kind[idx] != OUTAGE]
+    good = valid[kind[valid] == GOOD]
+    fixed = int(pm25[valid].sum() - pm25[good].sum())
+    need = period.pm25_sum - fixed
+    pm25[good] = np.clip(np.round(pm25[good] * need / pm25[good].sum()), 6, GOOD_PM25_MAX)
+    diff = need - int(pm25[good].sum())
+    while diff != 0:
+        step = 1 if diff > 0 else -1
+        room = good[(pm25[good] < GOOD_PM25_MAX) if step > 0 else (pm25[good] > 6)]
+        i = int(rng.choice(room))
+        pm25[i] += step
+        diff -= step
+    assert int(pm25[valid].sum()) == period.pm25_sum
+
+
+# =========================================================================== hourly station data
+
+POLLUTANTS = ("so2", "no2", "co", "o3", "pm10", "pm25")
+SO2, NO2, CO, O3, PM10, PM25 = range(6)
+HOURS = np.arange(1, 25)  # hour-ending labels 01:00 … 24:00 (24:00 is written as next day 00:00)
+
+
+def _bump(center: float, width: float) -> np.ndarray:
+    return np.exp(-0.5 * ((HOURS - center) / width) ** 2)
+
+
+def _normalised(shape: np.ndarray) -> np.ndarray:
+    return shape / shape.mean()
+
+
+PM_SHAPE = _normalised(1 + 0.18 * _bump(9, 2) + 0.22 * _bump(22, 2.5) - 0.15 * _bump(15, 3))
+NO2_SHAPE = _normalised(1 + 0.45 * _bump(8.5, 1.5) + 0.55 * _bump(20.5, 2.5) - 0.35 * _bump(14, 3))
+SO2_SHAPE = _normalised(1 + 0.25 * _bump(11, 3))
+
+
+@dataclass
+class HourlyData:
+    values: np.ndarray  # (stations, days, 24, pollutants) float; integers except CO (1 decimal)
+    present: np.ndarray  # same shape, bool: a value was reported
+    dropped_rows: np.ndarray  # (stations, days) bool: the export has no rows for the missing hours
+    plan: DayPlan
+
+
+def o3_windows(o3: np.ndarray, present: np.ndarray, min_hours: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """8-hour moving means ending at hours 8…24 of the day, per station: (means, window is valid).
+
+    A window with fewer than min_hours present hours gets NaN (min_hours=1 gives the any-hour variant).
+    """
+    v = np.where(present, o3, 0.0)
+    csum = np.concatenate([np.zeros(v.shape[:-1] + (1,)), np.cumsum(v, -1)], -1)
+    ccnt = np.concatenate([np.zeros(v.shape[:-1] + (1,)), np.cumsum(present, -1)], -1)
+    sums = csum[..., 8:25] - csum[..., 0:17]
+    counts = ccnt[..., 8:25] - ccnt[..., 0:17]
+    ok = counts >= min_hours
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(ok, sums / np.maximum(counts, 1), np.nan)
+    return means, ok
+
+
+def _balance_to_mean(x: np.ndarray, present: np.ndarray, target: int, rng: np.random.Generator) -> None:
+    """Shift integer hourly values by ±1 until the present hours average exactly target."""
+    idx = np.flatnonzero(present)
+    if len(idx) == 0:
+        return
+    diff = int(target) * len(idx) - int(x[idx].sum())
+    while diff != 0:
+        if diff > 0:
+            k = min(diff, len(idx))
+            x[rng.choice(idx, k, replace=False)] += 1
+            diff -= k
+        else:
+            room = idx[x[idx] > 1]
+            k = min(-diff, len(room))
+            x[rng.choice(room, k, replace=False)] -= 1
+            diff += k
+
+
+def _zero_sum_offsets(rng: np.random.Generator, n: int, level: int) -> np.ndarray:
+    """Integer station offsets from the city level that add up to exactly zero (and keep values >= 2)."""
+    for _ in range(100):
+        o = np.round(rng.normal(0, 0.1 * level + 1.5, n)).astype(int)
+        r = -int(o.sum())
+        if r:
+            picks = rng.choice(n, abs(r), replace=abs(r) > n)
+            np.add.at(o, picks, int(np.sign(r)))
+        if (level + o >= 2).all():
+            return o
+    return np.zeros(n, int)
+
+
+def plan_missing(rng: np.random.Generator, plan: DayPlan) -> tuple[np.ndarray, np.ndarray]:
+    """Which station hours are reported: outages, single-station failures, scattered gaps."""
+    ns, nd = len(STATIONS), len(DAYS)
+    present = np.ones((ns, nd, 24, 6), bool)
+    dropped = np.zeros((ns, nd), bool)
+    outage_days = np.flatnonzero(plan.kind == OUTAGE)
+    for k, i in enumerate(outage_days):
+        # a platform outage over the day: 15–16 hours lost at every evaluation station, which
+        # leaves < 20 hours and no valid 8-hour O3 window; the provincial site reports on its own line
+        start = int(rng.integers(4, 7))
+        present[:N_EVAL, i, start : start + int(rng.integers(15, 17)), :] = False
+        dropped[:N_EVAL, i] = k % 3 == 1  # some outages leave no rows at all in the export
+    normal = np.flatnonzero(plan.kind != OUTAGE)
+
+    # single-station failures: one station under 20 hours while the others are fine
+    failures = rng.choice(normal, 22, replace=False)
+    for i in failures:
+        s = int(rng.integers(N_EVAL))
+        length = int(rng.integers(6, 15))
+        start = int(rng.integers(0, 24 - length + 1))
+        present[s, i, start : start + length, :] = False
+
+    # scattered gaps: 1–3 whole hours, or one analyser out for 1–4 hours
+    for s in range(ns):
+        for i in normal:
+            if i in failures:
+                continue
+            u = rng.random()
+            if u < 0.05:
+                present[s, i, rng.choice(24, int(rng.integers(1, 4)), replace=False), :] = False
+            elif u < 0.08:
+                start = int(rng.integers(0, 21))
+                present[s, i, start : start + int(rng.integers(1, 5)), int(rng.integers(6))] = False
+
+    # two boundary cases of the 20-hour rule in 2023: exactly 20 hours (valid), exactly 19 (invalid)
+    for day, station, missing in ((date(2023, 2, 14), 1, 4), (date(2023, 8, 22), 3, 5)):
+        i = DAY_INDEX[day]
+        assert plan.kind[i] != OUTAGE
+        present[:, i] = True
+        present[station, i, [2, 7, 12, 17, 21][:missing], :] = False
+    return present, dropped
+
+
+def build_hourly(rng: np.random.Generator) -> HourlyData:
+    plan = plan_days(rng)
+    present, dropped = plan_missing(rng, plan)
+    ns, nd = len(STATIONS), len(DAYS)
+    values = np.zeros((ns, nd, 24, 6))
+    for i in range(nd):
+        kind, level = plan.kind[i], int(plan.pm25[i])
+        pres = present[:, i]
+
+        # PM2.5: station-day means = city level + offsets summing to zero over the stations that
+        # will be valid (>= 20 hours), so the mean of valid station-days is exactly the city level
+        valid = np.flatnonzero(pres[:N_EVAL, :, PM25].sum(-1) >= 20)
+        targets = level + np.round(rng.normal(0, 0.1 * level + 1.5, ns)).astype(int)
+        if kind != OUTAGE:
+            assert len(valid) > 0
+            targets[valid] = level + _zero_sum_offsets(rng, len(valid), level)
+        prov = N_EVAL  # the provincial site, index 6
+        targets[prov] = int(round(level * STATIONS[prov].pm_bias + 3 + rng.normal(0, 3)))
+        targets = np.maximum(targets, 2)
+        prev_level = plan.pm25[max(i - 1, 0)]
+        next_level = plan.pm25[min(i + 1, nd - 1)]
+        tau = np.clip((next_level - prev_level) / (2 * max(level, 1)), -0.5, 0.5) * 0.8
+        trend = 1 + tau * (HOURS - 12.5) / 24
+        pm25 = np.empty((ns, 24))
+        for s in range(ns):
+            pm25[s] = np.maximum(1, np.round(targets[s] * PM_SHAPE * trend * (1 + _ar_noise(rng, 0.07))))
+            x = pm25[s].astype(int)
+            _balance_to_mean(x, pres[s, :, PM25], targets[s], rng)
+            pm25[s] = x
+
+        # PM10: PM2.5 plus a coarse fraction; capped on good days well below the 150 breakpoint
+        ratio = plan.pm10_ratio[i] * rng.normal(1, 0.04, (ns, 1))
+        pm10 = np.round(pm25 * ratio * (1 + rng.normal(0, 0.05, (ns, 24)))) + rng.integers(0, 5, (ns, 24))
+        pm10 = np.maximum(pm10, pm25 + 1)
+        if kind != PM_DAY:
+            for s in range(ns):
+                for _ in range(20):
+                    mean = _present_mean(pm10[s], pres[s, :, PM10])
+                    if mean <= GOOD_PM10_MAX:
+                        break
+                    pm10[s] = np.maximum(pm25[s] + 1, np.round(pm10[s] * GOOD_PM10_MAX / mean * 0.98))
+
+        # O3: a night floor and an afternoon bell; kept inside the good range, or clearly above it
+        o3 = np.empty((ns, 24))
+        center, width = rng.uniform(14.3, 15.7), rng.uniform(3.2, 4.2)
+        for s in range(ns):
+            night = plan.o3_night[i] * rng.uniform(0.8, 1.2)
+            peak = plan.o3_peak[i] * rng.normal(1, 0.04)
+            shape = _bump(center + rng.normal(0, 0.3), width) * (1 + rng.normal(0, 0.04, 24))
+            scale = 1.0
+            for _ in range(60):
+                o3[s] = np.maximum(2, np.round(night + (peak - night) * scale * shape))
+                p = pres[s, :, O3]
+                any_win, _ = o3_windows(o3[s], p, 1)
+                strict, ok = o3_windows(o3[s], p)
+                max_1h = o3[s][p].max() if p.any() else 0
+                if kind == O3_DAY:
+                    if ok.sum() < 14 or np.nanmax(strict) >= POLLUTED_O3_8H_MIN:
+                        break
+                    scale *= 1.04
+                else:
+                    if (not p.any()) or (np.nanmax(any_win) <= GOOD_O3_8H_MAX and max_1h <= GOOD_O3_1H_MAX):
+                        break
+                    scale *= 0.96
+
+        # NO2, SO2, CO: diurnal traffic/industry shapes around the day's level
+        no2 = np.empty((ns, 24))
+        so2 = np.empty((ns, 24))
+        co = np.empty((ns, 24))
+        for s, st in enumerate(STATIONS):
+            n_mean = plan.no2[i] * st.no2_bias * rng.normal(1, 0.08)
+            no2[s] = np.maximum(1, np.round(n_mean * NO2_SHAPE * (1 + _ar_noise(rng, 0.08))))
+            mean = _present_mean(no2[s], pres[s, :, NO2])
+            if mean > NO2_MAX:
+                no2[s] = np.maximum(1, np.round(no2[s] * NO2_MAX / mean * 0.97))
+            so2[s] = np.maximum(
+                2, np.round(plan.so2[i] * rng.normal(1, 0.1) * SO2_SHAPE * (1 + _ar_noise(rng, 0.1)))
+            )
+            c_shape = 1 + 0.5 * (NO2_SHAPE - 1)
+            co[s] = np.maximum(
+                0.1, np.round(plan.co[i] * rng.normal(1, 0.06) * c_shape * (1 + _ar_noise(rng, 0.05)), 1)
+            )
+        values[:, i, :, SO2] = so2
+        values[:, i, :, NO2] = no2
+        values[:, i, :, CO] = co
+        values[:, i, :, O3] = o3
+        values[:, i, :, PM10] = pm10
+        values[:, i, :, PM25] = pm25
+    return HourlyData(values, present, dropped, plan)
+
+
+def _ar_noise(rng: np.random.Generator, sd: float, phi: float = 0.8) -> np.ndarray:
+    e = rng.normal(0, sd * np.sqrt(1 - phi**2), 24)
+    out = np.empty(24)
+    out[0] = rng.normal(0, sd)
+    for h in range(1, 24):
+        out[h] = phi * out[h - 1] + e[h]
+    return out
+
+
+def _present_mean(x: np.ndarray, present: np.ndarray) -> float:
+    return float(x[present].mean()) if present.any() else 0.0
+
+
+# --------------------------------------------------------------------------- hourly files
+
+HOURLY_HEADER_UTF8 = [
+    "站点名称",
+    "站点编码",
+    "监测时间",
+    "SO2(μg/m³)",
+    "NO2(μg/m³)",
+    "CO(mg/m³)",
+    "O3(μg/m³)",
+    "PM10(μg/m³)",
+    "PM2.5(μg/m³)",
+]
+# GBK has no '³': a GBK export writes the unit as μg/m3
+HOURLY_HEADER_GBK = [h.replace("³", "3") for h in HOURLY_HEADER_UTF8]
+HOURLY_CSV = {  # (year, month) -> (encoding, title line above the header)
+    (2022, 4): ("gbk", True),
+    (2022, 8): ("utf-8-sig", False),
+    (2022, 12): ("gbk", False),
+    (2023, 5): ("utf-8-sig", True),
+    (2023, 9): ("gbk", True),
+}
+HOURLY_SERIAL_TIME = {(2022, 6), (2023, 7)}  # 监测时间 exported as bare Excel serials
+HOURLY_TEXT_NUMBERS = {(2022, 10), (2023, 2)}  # a few values stored as text
+MISSING_MARKERS = ("—", None, "NA")
+RESUBMITTED_MONTH = (2023, 3)  # the first export had unreviewed values; a corrected _v2 followed
+
+
+def write_hourly(folder: Path) -> None:
+    rng = common.rng_for(DOMAIN, "hourly")
+    data = build_hourly(rng)
+    mess = common.rng_for(DOMAIN, "hourly-mess")
+    for k, (y, m) in enumerate(MONTHS):
+        marker = MISSING_MARKERS[k % 3]
+        if (y, m) == RESUBMITTED_MONTH:
+            first = _first_export(data, mess)
+            _write_hourly_month(folder, y, m, first, marker, mess, "")
+            _write_hourly_month(folder, y, m, data, marker, mess, "_v2")
+        else:
+            _write_hourly_month(folder, y, m, data, marker, mess, "")
+
+
+def _first_export(data: HourlyData, rng: np.random.Generator) -> HourlyData:
+    """The export before review: an instrument fault at one station (PM2.5 above its PM10 for ten
+    hours, later invalidated and replaced with the backup analyser's values) and two NO2 hours that were
+    filled in afterwards. Taken alone it would turn a good March day into a polluted one."""
+    values = data.values.copy()
+    present = data.present.copy()
+    y, m = RESUBMITTED_MONTH
+    s = 2
+    march = [DAY_INDEX[date(y, m, d)] for d in range(1, 32)]
+    candidates = [i for i in march if data.plan.kind[i] == GOOD and data.present[:N_EVAL, i].all()]
+    fault_day = max(candidates, key=lambda i: data.plan.pm25[i])
+    # spread enough excess over 12 hours that the city mean of that day would reach about 90
+    excess = (90 - int(data.plan.pm25[fault_day])) * N_EVAL * 24 / 12
+    hours = slice(8, 20)
+    values[s, fault_day, hours, PM25] += np.round(excess * rng.uniform(0.9, 1.1, 12))
+    other = next(i for i in march if i > fault_day + 3 and data.plan.kind[i] == GOOD)
+    present[4, other, 6:8, NO2] = False
+    return HourlyData(values, present, data.dropped_rows, data.plan)
+
+
+def _write_hourly_month(
+    folder: Path, y: int, m: int, data: HourlyData, marker, rng: np.random.Generator, version: str
+) -> None:
+    csv_spec = HOURLY_CSV.get((y, m))
+    serial_time = (y, m) in HOURLY_SERIAL_TIME
+    text_numbers = (y, m) in HOURLY_TEXT_NUMBERS
+    first = DAY_INDEX[date(y, m, 1)]
+    last = DAY_INDEX[date(y, m, calendar.monthrange(y, m)[1])]
+    rows = []
+    for s, st in enumerate(STATIONS):
+        for i in range(first, last + 1):
+            day_start = datetime.combine(DAYS[i], datetime.min.time())
+            for h in range(24):
+                pres = data.present[s, i, h]
+                if data.dropped_rows[s, i] and not pres.any():
+                    continue
+                stamp = day_start + timedelta(hours=h + 1)  # hour-ending: the 24th hour is next day 00:00
+                row: list = [st.name, st.code, ExcelSerial(stamp) if serial_time else stamp]
+                for p in range(6):
+                    if not pres[p]:
+                        row.append(marker)
+                        continue
+                    v = data.values[s, i, h, p]
+                    v = round(float(v), 1) if p == CO else int(v)
+                    if text_numbers and rng.random() < 0.01:
+                        v = str(v)
+                    row.append(v)
+                rows.append(row)
+    title = f"XX市环境空气质量国控站点小时数据（{y}年{m:02d}月）"
+    stem = f"XX市国控站点小时数据_{y}{m:02d}{version}"
+    if csv_spec:
+        encoding, with_title = csv_spec
+        header = HOURLY_HEADER_GBK if encoding == "gbk" else HOURLY_HEADER_UTF8
+        common.write_csv(
+            folder / f"{stem}.csv", header, rows, encoding=encoding, title=title if with_title else None
+        )
+    else:
+        common.write_form_xlsx(
+            folder / f"{stem}.xlsx",
+            "小时数据",
+            HOURLY_HEADER_UTF8,
+            rows,
+            title=title,
+            col_widths=[10, 10, 17, 11, 11, 10, 11, 12, 13],
+        )
+
+
+# =========================================================================== enforcement form
+
+DISTRICT_ORDER = ("镜湖区", "弋江区", "鸠江区", "湾沚区", "繁昌区", "南陵县", "无为市", "经济技术开发区")
+DISTRICT_WEIGHT = np.array([0.6, 1.0, 1.4, 1.0, 1.1, 0.9, 1.3, 1.2])
+
+
+@dataclass(frozen=True)
+class Metric:
+    group: str  # the merged group header, unit included as departments write it
+    total_2023: int  # January–November 2023 over all districts (the report's flows)
+    total_2022: int  # the whole of 2022 (January–December)
+    month_weight: tuple[float, ...]  # relative activity by month, January … December
+
+
+WINTER = (3, 2, 1.2, 0.3, 0.1, 0.05, 0.05, 0.05, 0.5, 2.5, 3, 3)
+ALERTS = (3, 2.2, 1.5, 0.6, 0.5, 0.6, 0.4, 0.4, 0.6, 1, 2.4, 3)
+METRICS = (
+    Metric("秋冬季减排核查企业（家）", 5538, 5390, WINTER),
+    Metric("应急减排检查出动执法人员（人次）", 1099, 1287, ALERTS),
+    Metric("应急减排检查企业（家）", 564, 662, ALERTS),
+    Metric("VOCs治理项目基本完成（个）", 14, 12, (0.1, 0.1, 0.5, 1, 1.5, 2, 2, 1.5, 1.5, 1, 1, 0.8)),
+    Metric("提前淘汰老旧营运柴油货车（辆）", 115, 268, (0.6, 0.5, 1, 1, 1.2, 1.4, 1, 1, 1.1, 1, 1, 1.3)),
+    Metric("柴油货车远程在线监控安装（台）", 1606, 1372, (0.7, 0.6, 1, 1, 1, 1.1, 1, 1, 1, 1, 1, 1)),
+    Metric("机动车列入监管黑名单（辆）", 1652, 1519, (0.8, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)),
+    Metric(
+        "公开曝光逾期未维修机动车（辆）",
+        324,
+        301,
+        (0.5, 0.5, 1.5, 0.8, 0.8, 1.5, 0.8, 0.8, 1.5, 0.8, 0.8, 1.5),
+    ),
+)
+# Resubmissions: the earlier file over-reported these cells (district, metric index, extra).
+ENFORCEMENT_EARLIER = {
+    (2023, 6): [("鸠江区", 5, 20), ("弋江区", 6, 6)],
+    (2023, 11): [("无为市", 0, 35), ("南陵县", 7, 3)],
+}
+# Which file names each month gets: the earlier one first, the one that stands last.
+ENFORCEMENT_FILES = {
+    (2023, 6): ["_报送20230705", "_报送20230712"],
+    (2023, 11): ["", "_报送20231205"],
+}
+WRONG_TOTAL = ((2023, 4), 6)  # this month's 合计 row miscounts one metric's 本月 by +10
+ALIAS_MONTHS = {(2022, m) for m in range(1, 7)} | {(2023, 3), (2023, 9)}  # the old template's names
+TOTAL_FIRST = {(2022, 3), (2022, 7), (2023, 2), (2023, 8)}
+FULLWIDTH_TITLE = {(2022, 11), (2023, 5)}
+
+
+def enforcement_counts(rng: np.random.Generator) -> dict[tuple[int, int], np.ndarray]:
+    """本月 values per (year, month): array (districts, metrics)."""
+    out = {ym: np.zeros((len(DISTRICT_ORDER), len(METRICS)), int) for ym in MONTHS}
+    for k, metric in enumerate(METRICS):
+        for year, total in ((2022, metric.total_2022), (2023, metric.total_2023)):
+            months = [m for (y, m) in MONTHS if y == year]
+            w = np.outer(np.array(metric.month_weight)[np.array(months) - 1], DISTRICT_WEIGHT)
+            w *= np.exp(rng.normal(0, 0.3, w.shape))
+            cells = rng.multinomial(total, (w / w.sum()).ravel()).reshape(w.shape)
+            for j, m in enumerate(months):
+                out[(year, m)][:, k] = cells[j]
+    return out
+
+
+def write_enforcement(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "enforcement")
+    counts = enforcement_counts(rng)
+    mess = common.rng_for(DOMAIN, "enforcement-mess")
+    columns: list = ["序号", "区县"]
+    for metric in METRICS:
+        columns += [(metric.group, "本月"), (metric.group, "累计")]
+    ytd = np.zeros((len(DISTRICT_ORDER), len(METRICS)), int)
+    for y, m in MONTHS:
+        if m == 1:
+            ytd[:] = 0  # 累计 is year-to-date: it restarts every January
+        month = counts[(y, m)]
+        ytd += month
+        suffixes = ENFORCEMENT_FILES.get((y, m), [""])
+        for n, suffix in enumerate(suffixes):
+            this_month, this_ytd = month.copy(), ytd.copy()
+            if n < len(suffixes) - 1:  # the earlier, over-reported submission
+                for district, k, extra in ENFORCEMENT_EARLIER[(y, m)]:
+                    j = DISTRICT_ORDER.index(district)
+                    this_month[j, k] += extra
+                    this_ytd[j, k] += extra
+            rows = []
+            for j, name in enumerate(DISTRICT_ORDER):
+                label = (
+                    common.district_alias(districts[name])
+                    if (y, m) in ALIAS_MONTHS and name in ("湾沚区", "繁昌区", "无为市", "经济技术开发区")
+                    else name
+                )
+                row: list = [j + 1, label]
+                for k in range(len(METRICS)):
+                    v_month = common.messy_number(int(this_month[j, k]), mess, 0.04, 0.02)
+                    if k == 3 and this_month[j, k] == 0 and mess.random() < 0.3:
+                        v_month = None  # nothing this month: left blank, as forms often are
+                    row += [v_month, common.messy_number(int(this_ytd[j, k]), mess, 0.04, 0.02)]
+                rows.append(row)
+            if (y, m) in {(2022, 5), (2023, 1), (2023, 7)}:
+                rows.insert(0, None)  # a blank line under the header
+            title = f"XX市大气污染防治执法工作月报表（{y}年{m}月）"
+            if (y, m) in FULLWIDTH_TITLE:
+                title = (
+                    f"XX市大气污染防治执法工作月报表（{common.to_fullwidth(y)}年{common.to_fullwidth(m)}月）"
+                )
+            adjust = {2 + 2 * WRONG_TOTAL[1]: 10} if (y, m) == WRONG_TOTAL[0] else None
+            common.write_form_xlsx(
+                folder / f"大气污染防治执法工作月报表_{y}{m:02d}{suffix}.xlsx",
+                "月报表",
+                columns,
+                rows,
+                title=title,
+                subtitle="填报单位：市生态环境局大气环境科",
+                total_columns=range(2, len(columns)),
+                total_label_col=1,
+                total_first=(y, m) in TOTAL_FIRST,
+                total_adjust=adjust,
+                spacer_before_total=m % 4 == 0,
+                col_widths=[5, 14] + [9] * (len(columns) - 2),
+            )
+
+
+# =========================================================================== cement clinker lines
+
+# (enterprise, district, capacity t/d, lines in production, lines stopped with their compliance)
+CEMENT_PLANTS = (
+    ("荻港建材水泥有限公司", "繁昌区", 5000, 4, []),
+    ("繁昌长江水泥有限公司", "繁昌区", 4500, 2, [True]),
+    ("无为白茆水泥有限公司", "无为市", 5000, 3, []),
+    ("无为泥汊建材有限公司", "无为市", 2500, 2, [False]),
+    ("南陵丫山水泥有限公司", "南陵县", 4500, 2, []),
+    ("南陵工山建材有限公司", "南陵县", 2500, 1, [True]),
+    ("湾沚红杨水泥有限公司", "湾沚区", 5500, 2, []),
+    ("鸠江沈巷水泥有限公司", "鸠江区", 4000, 1, []),
+    ("三山峨桥建材水泥有限公司", "弋江区", 5000, 2, []),
+)
+
+
+def write_cement_lines(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "cement_lines")
+    columns = [
+        "序号",
+        "生产线编号",
+        "企业名称",
+        "区县",
+        "设计产能（t/d）",
+        "是否在产",
+        "达到或严于省地标",
+        "核查日期",
+        "备注",
+    ]
+    rows = []
+    n = 0
+    for p, (name, district, capacity, running, stopped) in enumerate(CEMENT_PLANTS, 1):
+        lines = [(True, True)] * running + [(False, ok) for ok in stopped]
+        for k, (in_production, compliant) in enumerate(lines, 1):
+            n += 1
+            label = (
+                common.district_alias(districts[district])
+                if district in ("繁昌区", "无为市") and k == 1
+                else district
+            )
+            cap = capacity if k % 2 else capacity + 500 * int(rng.integers(0, 3))
+            checked = date(2023, int(rng.integers(9, 12)), int(rng.integers(1, 29)))
+            note = "超低排放改造已完成" if in_production and rng.random() < 0.4 else None
+            if not in_production:
+                note = "2022年10月起停产" if compliant else "长期停产，待产能置换关停"
+            rows.append(
+                [
+                    n,
+                    f"SN{p:02d}-{k}",
+                    name,
+                    label,
+                    common.messy_number(cap, rng, 0.15, 0.1),
+                    "是" if in_production else "否",
+                    "是" if compliant else "否",
+                    common.messy_date(checked, rng, 0.2, 0.2),
+                    note,
+                ]
+            )
+    common.write_form_xlsx(
+        folder / "水泥熟料生产线台账_2023.xlsx",
+        "生产线台账",
+        columns,
+        rows,
+        title="XX市水泥熟料生产线基本情况台账（截至2023年11月）",
+        col_widths=[5, 11, 26, 12, 14, 9, 16, 12, 26],
+    )
+
+
+# =========================================================================== non-road machinery
+
+NONROAD_TOTAL = 14983  # machines registered up to 2023-11-30 over all districts
+NONROAD_DISTRICT_WEIGHT = np.array([0.9, 1.1, 1.5, 1.0, 1.0, 0.8, 1.2, 1.3])
+MACHINE_TYPES = (
+    ("挖掘机", 30),
+    ("装载机", 18),
+    ("叉车", 25),
+    ("压路机", 6),
+    ("推土机", 3),
+    ("起重机", 8),
+    ("摊铺机", 2),
+    ("平地机", 2),
+    ("旋挖钻机", 3),
+    ("桩工机械", 3),
+)
+OWNER_PARTS = ("宏达", "恒信", "中建", "皖江", "长运", "鑫源", "华宇", "路桥", "振兴", "金山", "联创", "东方")
+OWNER_KINDS = ("建设工程有限公司", "物流有限公司", "建筑劳务有限公司", "机械租赁有限公司", "港务有限公司")
+REGISTRATION_YEAR_WEIGHT = {2019: 0.06, 2020: 0.2, 2021: 0.27, 2022: 0.26, 2023: 0.21}
+NONROAD_CSV = {"南陵县": "gbk"}  # this district sends its register as CSV
+NONROAD_SERIAL_DATES = {"湾沚区"}
+NONROAD_TEXT_DATES = {"无为市"}
+NONROAD_ALIAS_CELLS = {"繁昌区", "经济技术开发区"}
+
+
+def write_nonroad_machinery(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "nonroad_machinery")
+    per_district = rng.multinomial(NONROAD_TOTAL, NONROAD_DISTRICT_WEIGHT / NONROAD_DISTRICT_WEIGHT.sum())
+    types = [t for t, _ in MACHINE_TYPES]
+    type_p = np.array([w for _, w in MACHINE_TYPES], float)
+    years = list(REGISTRATION_YEAR_WEIGHT)
+    year_p = np.array(list(REGISTRATION_YEAR_WEIGHT.values()))
+    columns = ["序号", "登记编码", "所有人（单位）", "区县", "机械类型", "排放阶段", "登记日期"]
+    for name, count in zip(DISTRICT_ORDER, per_district, strict=True):
+        district = districts[name]
+        dates = sorted(_registration_date(rng, int(y)) for y in rng.choice(years, count, p=year_p))
+        rows = []
+        serial_by_year: dict[int, int] = {}
+        for n, d in enumerate(dates, 1):
+            serial_by_year[d.year] = serial_by_year.get(d.year, 0) + 1
+            code = f"WH{district.code[-3:]}{d.year}{serial_by_year[d.year]:05d}"
+            owner = (
+                OWNER_PARTS[int(rng.integers(len(OWNER_PARTS)))]
+                + OWNER_KINDS[int(rng.integers(len(OWNER_KINDS)))]
+            )
+            stage = _emission_stage(rng, d)
+            if name in NONROAD_SERIAL_DATES:
+                cell = ExcelSerial(d)
+            elif name in NONROAD_TEXT_DATES:
+                cell = d.strftime("%Y/%m/%d")
+            else:
+                cell = d
+            label = common.district_alias(district) if name in NONROAD_ALIAS_CELLS else name
+            rows.append(
+                [
+                    n,
+                    code,
+                    owner,
+                    label,
+                    types[int(rng.choice(len(types), p=type_p / type_p.sum()))],
+                    stage,
+                    cell,
+                ]
+            )
+        title = f"XX市非道路移动机械编码登记台账（{name}）"
+        stem = f"非道路移动机械编码登记台账_{name}_20231205"
+        if name in NONROAD_CSV:
+            common.write_csv(folder / f"{stem}.csv", columns, rows, encoding=NONROAD_CSV[name], title=title)
+        else:
+            common.write_form_xlsx(
+                folder / f"{stem}.xlsx",
+                "登记台账",
+                columns,
+                rows,
+                title=title,
+                col_widths=[7, 18, 28, 14, 10, 9, 12],
+            )
+
+
+def _registration_date(rng: np.random.Generator, year: int) -> date:
+    # registration began in June 2019; the register is as of 2023-11-30
+    first = date(2019, 6, 1) if year == 2019 else date(year, 1, 1)
+    last = LAST_DAY if year == 2023 else date(year, 12, 31)
+    return first + timedelta(int(rng.integers(0, (last - first).days + 1)))
+
+
+def _emission_stage(rng: np.random.Generator, registered: date) -> str:
+    if registered >= date(2022, 12, 1) and rng.random() < 0.6:
+        return "国四"
+    return ("国一", "国二", "国三")[int(rng.choice(3, p=[0.1, 0.35, 0.55]))]
+
+
+# =========================================================================== vehicle penalties
+
+PENALTIES_BY_YEAR = {2020: 36, 2021: 51, 2022: 63, 2023: 50}  # 200 cases up to 2023-11-30
+VEHICLE_TYPES = (
+    ("重型柴油货车", 5000),
+    ("中型柴油货车", 5000),
+    ("轻型柴油货车", 1000),
+    ("小型汽油车", 200),
+    ("柴油客车", 1000),
+)
+PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+
+
+def write_vehicle_penalties(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "vehicle_penalties")
+    columns = [
+        "序号",
+        "案件编号",
+        "查处日期",
+        "区县",
+        "号牌号码",
+        "车辆类型",
+        "超标项目",
+        "罚款金额（元）",
+        "办理状态",
+    ]
+    rows = []
+    n = 0
+    plates: set[str] = set()
+    for year, count in PENALTIES_BY_YEAR.items():
+        last = LAST_DAY if year == 2023 else date(year, 12, 31)
+        span = (last - date(year, 1, 1)).days + 1
+        dates = sorted(date(year, 1, 1) + timedelta(int(o)) for o in rng.integers(0, span, count))
+        for k, d in enumerate(dates, 1):
+            n += 1
+            name = DISTRICT_ORDER[
+                int(rng.choice(len(DISTRICT_ORDER), p=DISTRICT_WEIGHT / DISTRICT_WEIGHT.sum()))
+            ]
+            label = common.district_alias(districts[name], rng) if rng.random() < 0.1 else name
+            plate = _plate(rng, plates)
+            vtype, fine = VEHICLE_TYPES[int(rng.choice(len(VEHICLE_TYPES), p=[0.45, 0.15, 0.15, 0.15, 0.1]))]
+            item = "不透光烟度" if "柴油" in vtype else ("CO、HC" if rng.random() < 0.5 else "NOx")
+            rows.append(
+                [
+                    n,
+                    f"XX环机罚〔{year}〕{k:03d}号",
+                    common.messy_date(d, rng, 0.1, 0.1),
+                    label,
+                    plate,
+                    vtype,
+                    item,
+                    common.messy_number(fine, rng, 0.1, 0.05),
+                    "已结案" if d < date(2023, 10, 1) else "办理中",
+                ]
+            )
+    common.write_form_xlsx(
+        folder / "超标排放机动车查处台账_20231130.xlsx",
+        "查处台账",
+        columns,
+        rows,
+        title="XX市超标排放机动车查处台账（2020年以来）",
+        col_widths=[5, 22, 12, 14, 12, 14, 11, 14, 9],
+    )
+
+
+def _plate(rng: np.random.Generator, taken: set[str]) -> str:
+    while True:
+        plate = "皖B·" + "".join(PLATE_CHARS[int(i)] for i in rng.integers(0, len(PLATE_CHARS), 5))
+        if plate not in taken:
+            taken.add(plate)
+            return plate
+
+
+# =========================================================================== key enterprises
+
+# industry -> (number of enterprises, typical annual SO2, NOx, particulates, VOCs in t)
+KEY_INDUSTRIES = {
+    "水泥": (14, (60, 520, 70, 6)),
+    "火电": (5, (260, 560, 45, 10)),
+    "玻璃": (4, (120, 420, 35, 4)),
+    "钢铁": (3, (200, 420, 180, 35)),
+    "化工": (16, (4, 12, 3, 45)),
+    "汽车制造": (7, (0.5, 4, 2, 70)),
+    "包装印刷": (8, (0.1, 0.5, 0.3, 28)),
+    "家具制造": (6, (0.1, 0.3, 1.5, 22)),
+    "医药制造": (5, (0.5, 2, 0.5, 15)),
+    "电子器件": (4, (0.2, 1, 0.3, 12)),
+    "纺织印染": (4, (3, 6, 1.5, 8)),
+    "污水处理": (3, (0.1, 0.2, 0.1, 2)),
+}
+HEAVY = ("水泥", "火电", "玻璃", "钢铁")
+HEAVY_SHARE_AIM = 0.93  # the four heavy industries' share of the four pollutants, aimed well inside 90–95 %
+KEY_ENTERPRISE_DISTRICT = {
+    "水泥": ("繁昌区", "无为市", "南陵县", "湾沚区", "鸠江区", "弋江区"),
+    "火电": ("鸠江区", "繁昌区", "无为市"),
+    "玻璃": ("经济技术开发区", "鸠江区"),
+    "钢铁": ("繁昌区", "鸠江区"),
+}
+CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+INDUSTRY_WORD = {
+    "水泥": "水泥",
+    "火电": "发电",
+    "玻璃": "玻璃",
+    "钢铁": "钢铁",
+    "化工": "化工",
+    "汽车制造": "汽车",
+    "包装印刷": "包装印务",
+    "家具制造": "家具",
+    "医药制造": "制药",
+    "电子器件": "电子",
+    "纺织印染": "印染",
+    "污水处理": "水务",
+}
+# invented trade-name stems, one per enterprise (79 needed)
+ENTERPRISE_STEMS = tuple(a + b for a in "华恒长鑫振皖瑞金东新中宏永安" for b in "源达江泰盛昌")[:79]
+
+
+def write_key_enterprises(folder: Path, districts: dict[str, District]) -> None:
+    rng = common.rng_for(DOMAIN, "key_enterprises")
+    records = []
+    for industry, (count, typical) in KEY_INDUSTRIES.items():
+        for k in range(count):
+            amounts = np.array(typical) * np.exp(rng.normal(0, 0.35, 4))
+            names = KEY_ENTERPRISE_DISTRICT.get(industry, DISTRICT_ORDER)
+            records.append([industry, names[int(rng.integers(len(names)))], amounts, k])
+    heavy = sum(r[2].sum() for r in records if r[0] in HEAVY)
+    other = sum(r[2].sum() for r in records if r[0] not in HEAVY)
+    # the light industries' total is set by the aim; the heavy industries' amounts stay as drawn
+    scale = heavy * (1 - HEAVY_SHARE_AIM) / HEAVY_SHARE_AIM / other
+    for r in records:
+        r[2] = np.round(r[2] * (scale if r[0] not in HEAVY else 1), 1 if r[0] not in HEAVY else 0)
+    rng.shuffle(records)
+
+    columns = [
+        "序号",
+        "统一社会信用代码",
+        "企业名称",
+        "区县",
+        "行业",
+        "安装在线监控",
+        "二氧化硫排放量（吨）",
+        "氮氧化物排放量（吨）",
+        "颗粒物排放量（吨）",
+        "挥发性有机物排放量（吨）",
+    ]
+    rows = []
+    approx_rows = {11, 47}  # a couple of amounts reported as 约…
+    stems = list(ENTERPRISE_STEMS)
+    for n, (industry, name, amounts, k) in enumerate(records, 1):
+        code = "91340200" + "".join(
+            CREDIT_CODE_CHARS[int(i)] for i in rng.integers(0, len(CREDIT_CODE_CHARS), 10)
+        )
+        label = common.district_alias(districts[name]) if rng.random() < 0.08 else name
+        cells = []
+        for a in amounts:
+            a = int(a) if float(a).is_integer() else float(a)
+            cells.append(common.messy_number(a, rng, 0.05, 0.03))
+        if n in approx_rows:
+            a = float(amounts[3])
+            cells[3] = f"约{int(a) if a.is_integer() else a}"
+        stem = stems.pop(int(rng.integers(len(stems))))
+        suffix = "股份有限公司" if k % 4 == 0 else "有限公司"
+        rows.append([n, code, f"XX{stem}{INDUSTRY_WORD[industry]}{suffix}", label, industry, "是", *cells])
+    common.write_form_xlsx(
+        folder / "重点排污单位名录_2023.xlsx",
+        "重点企业",
+        columns,
+        rows,
+        title="XX市2023年大气重点排污单位名录",
+        col_widths=[5, 22, 36, 14, 10, 12, 14, 14, 14, 16],
+    )
