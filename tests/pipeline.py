@@ -35,3 +35,25 @@ def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | No
     with warehouse_env(raw_dir, data_dir, **extra):
         job = defs.resolve_job_def("warehouse_refresh")
         return job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
+
+
+def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
+    """Only the GX checks of one table and the publish step, on an already built warehouse."""
+    job = dg.define_asset_job(
+        "checks_then_publish",
+        selection=dg.AssetSelection.checks_for_assets(dg.AssetKey(asset_key))
+        | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
+    )
+    with warehouse_env(raw_dir, data_dir):
+        merged = dg.Definitions.merge(defs, dg.Definitions(jobs=[job]))
+        return merged.resolve_job_def("checks_then_publish").execute_in_process(
+            instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
+        )
+
+
+def check_evaluations(result) -> dict[str, tuple[bool, str]]:
+    """check name → (passed, severity) for every asset check evaluated in the run."""
+    evaluations = {}
+    for event in result.get_asset_check_evaluations():
+        evaluations[event.check_name] = (event.passed, event.severity.value)
+    return evaluations

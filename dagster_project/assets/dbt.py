@@ -23,7 +23,7 @@ def dbt_resource() -> DbtCliResource:
 class WarehouseDbtTranslator(DagsterDbtTranslator):
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+            return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["identifier"]])
         schema = dbt_resource_props["config"].get("schema") or dbt_resource_props["schema"]
         return dg.AssetKey([schema, dbt_resource_props["name"]])
 

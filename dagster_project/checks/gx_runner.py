@@ -1,5 +1,8 @@
 """Run a Great Expectations 1.x suite (expectations/<suite>.json) on a DuckDB query through a pandas batch.
 
+The batch is the suite's asset table, or the query in expectations/<suite>.sql when the check needs
+values recounted from another table or layer (e.g. the period ratio recounted from the daily mart).
+
 GX's SQL datasource fails silently on DuckDB (every expectation success=False with an exception
 hidden in exception_info), so tables are validated as pandas DataFrames. An expectation that raised
 is a broken check, not a data failure: it raises CheckBroken instead of reporting bad data.
@@ -40,10 +43,15 @@ class Suite:
             severity = expectation.get("meta", {}).get("severity")
             if severity not in SEVERITIES:
                 raise ValueError(f"{path.name}: {expectation['type']} needs meta.severity in {SEVERITIES}")
+        query_file = path.with_suffix(".sql")
         return cls(
             name=raw["name"],
             asset_key=tuple(meta["asset"]),
-            batch_query=meta.get("batch_query") or f"SELECT * FROM {'.'.join(meta['asset'])}",
+            batch_query=(
+                query_file.read_text(encoding="utf-8")
+                if query_file.exists()
+                else f"SELECT * FROM {'.'.join(meta['asset'])}"
+            ),
             description_zh=meta.get("description_zh", ""),
             expectations=tuple(raw["expectations"]),
         )
@@ -91,7 +99,7 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     source = context.data_sources.add_or_update_pandas(f"warehouse_{suite.name}")
     asset = source.add_dataframe_asset(suite.name)
     batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(gx.ExpectationSuite(name=suite.name, expectations=[dict(e) for e in suite.expectations]))
+    result = batch.validate(gx.ExpectationSuite(name=suite.name, expectations=_expectations(suite)))
     outcome = SuiteOutcome(rows_checked=len(frame))
     for expectation_result in result.results:
         config = expectation_result.expectation_config
@@ -114,6 +122,19 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
                 )
             )
     return outcome
+
+
+def _expectations(suite: Suite) -> list:
+    """Expectation objects built strictly: GX would otherwise drop an unknown or invalid one and pass."""
+    from great_expectations.expectations.registry import get_expectation_impl
+
+    built = []
+    for config in suite.expectations:
+        try:
+            built.append(get_expectation_impl(config["type"])(**config["kwargs"], meta=config.get("meta")))
+        except Exception as error:
+            raise CheckBroken(f"suite {suite.name}: invalid expectation {config['type']}: {error}") from error
+    return built
 
 
 def _sample(details: dict) -> list:

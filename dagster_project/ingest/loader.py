@@ -213,15 +213,23 @@ def _check_row_dates(spec, row, identity, ctx: ParseContext) -> tuple[str, str] 
     return None
 
 
-def _is_total_row(cells: list, spec: SourceSpec) -> bool:
-    labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
-    firsts = [normalise_text(c) for c in cells if normalise_text(c) is not None][:3]
-    return any((text or "").replace(" ", "") in labels for text in firsts)
-
-
-def _is_footer(cells: list) -> bool:
-    texts = [normalise_text(c) for c in cells if normalise_text(c) is not None]
-    return bool(texts) and texts[0].startswith(FOOTER_PREFIXES)
+def _row_kind(cells: list, total_labels: set[str]) -> str:
+    """'blank', 'footer', 'total' or 'detail'; only text cells can be labels, so numbers skip normalising."""
+    texts = []
+    for cell in cells:
+        if isinstance(cell, str):
+            text = normalise_text(cell)
+            if text is not None:
+                texts.append(text)
+        elif cell is not None:
+            texts.append(None)
+    if not texts:
+        return "blank"
+    if texts[0] is not None and texts[0].startswith(FOOTER_PREFIXES):
+        return "footer"
+    if any(t is not None and t.replace(" ", "") in total_labels for t in texts[:3]):
+        return "total"
+    return "detail"
 
 
 def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: ParseContext) -> ParsedFile:
@@ -242,12 +250,14 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
     units = _column_units(spec, located, header.units, ctx, reject)
     parsed = ParsedFile(rel_path, sha256, identity, sheet_name)
     seen_keys: dict[tuple, int] = {}
+    total_labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
     for index in range(header.header_row + 1, len(sheet.rows)):
         cells = sheet.rows[index]
         row_number = index + 1
-        if all(normalise_text(c) is None for c in cells) or _is_footer(cells):
+        kind = _row_kind(cells, total_labels)
+        if kind in ("blank", "footer"):
             continue
-        is_total = _is_total_row(cells, spec)
+        is_total = kind == "total"
         row, row_rejects = {}, []
         for column in spec.columns:
             raw_value = cells[located[column.name]] if column.name in located and located[column.name] < len(cells) else None

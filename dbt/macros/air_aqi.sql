@@ -21,7 +21,7 @@
     (so2_24h, no2_24h, pm10_24h, co_24h, o3_1h, o3_8h, pm25_24h; unrounded, canonical units).
     Returns one row per key × obs_date × item of the day's ruleset daily set:
       ruleset (by obs_date within the breakpoint seed's valid_from…valid_to; days outside every
-      ruleset produce no rows), item, pollutant, primary_label, sort_order, exceeding_iaqi_above,
+      ruleset produce no rows), item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding,
       concentration, concentration_rounded (GB/T 8170 half-even on DECIMAL to the pollutant's
       concentration_decimals), segment, iaqi_exact (linear interpolation), iaqi (CEILING of
       round(iaqi_exact, 6): float noise never pushes an exact integer up), caps_at_top,
@@ -36,7 +36,7 @@
         from {{ ref('aqi_breakpoints') }}
     ),
     iaqi_items as (
-        select ruleset, item, pollutant, primary_label, sort_order, exceeding_iaqi_above
+        select ruleset, item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding
         from {{ ref('aqi_daily_items') }}
     ),
     iaqi_pollutants as (
@@ -59,6 +59,7 @@
             i.primary_label,
             i.sort_order,
             i.exceeding_iaqi_above,
+            i.reports_exceeding,
             cast(case i.item
                 {%- for item in air_daily_item_codes() %}
                 when '{{ item }}' then c.{{ item }}
@@ -123,6 +124,7 @@
         primary_label,
         sort_order,
         exceeding_iaqi_above,
+        reports_exceeding,
         concentration,
         concentration_rounded,
         segment,
@@ -143,8 +145,8 @@
             "缺测时仅当其余项目AQI>100才发布"; applied to BOTH rulesets in this warehouse), else NULL;
       primary_pollutants = the primary_label of every item whose IAQI equals aqi (并列: joined with
             ',' in the seed's sort_order) when aqi > 50, else NULL;
-      exceeding_pollutants = items with IAQI > exceeding_iaqi_above (HJ 633-2012 超标污染物; the 2026
-            items have no threshold, so NULL);
+      exceeding_pollutants = items with IAQI > exceeding_iaqi_above where the ruleset reports_exceeding
+            (HJ 633-2012 超标污染物; HJ 633-2026 deleted the concept, so NULL there);
       aqi_level_no / aqi_level / aqi_category / aqi_colour / aqi_rgb from aqi_categories;
       missing_items, n_items, n_items_missing, aqi_withheld (AQI NA by the rule above),
       iaqi_capped (an item above its top breakpoint, IAQI capped at 500).
@@ -169,7 +171,7 @@
             string_agg(primary_label, ',' order by sort_order)
                 filter (where iaqi is not null and iaqi = day_max_iaqi) as max_iaqi_items,
             string_agg(primary_label, ',' order by sort_order)
-                filter (where iaqi > exceeding_iaqi_above) as exceeding_pollutants,
+                filter (where reports_exceeding and iaqi > exceeding_iaqi_above) as exceeding_pollutants,
             bool_or(caps_at_top) as iaqi_capped
         from aqi_items
         group by {{ keys }}obs_date

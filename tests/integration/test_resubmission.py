@@ -1,0 +1,72 @@
+"""A corrected resubmission replaces the earlier file: the figure moves by exactly the added row."""
+
+import shutil
+from datetime import date
+
+import duckdb
+import pytest
+
+from tests.inboxes import enforcement_rows, write_small_air_inbox, write_submission
+from tests.pipeline import run_refresh
+
+VERIFIED_2023 = "SELECT sum(enterprises_verified_month) FROM marts.fct_air_enforcement WHERE year = 2023"
+PUNISHED_2023_01 = (
+    "SELECT sum(vehicles_punished_cumulative) FROM marts.fct_air_enforcement WHERE year = 2023 AND month = 1"
+)
+
+
+def _published(data_dir, sql):
+    with duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("resubmission")
+    inbox = write_small_air_inbox(root / "inbox")
+    assert run_refresh(inbox, root / "data").success
+    return root
+
+
+def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(first_build, tmp_path):
+    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    before = _published(data, VERIFIED_2023)
+    rows = enforcement_rows({"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3})
+    rows.append({"district": "南陵县", "enterprises_verified_month": 7, "enterprises_verified_ytd": 7})
+    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", rows,
+                     title="XX市大气污染防治执法工作月报表（2023年1月）", with_total=True)
+
+    assert run_refresh(inbox, data).success
+    assert _published(data, VERIFIED_2023) == before + 7
+
+
+def test_resubmitted_register_with_one_more_case_adds_exactly_one(first_build, tmp_path):
+    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    before = _published(data, PUNISHED_2023_01)
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
+        cases = conn.execute(
+            "SELECT case_code, district, punished_on FROM raw.air_vehicle_penalties ORDER BY case_code"
+        ).fetchall()
+    rows = [{"case_code": c, "district": d, "punished_on": p} for c, d, p in cases]
+    rows.append({"case_code": "C999", "district": "鸠江区", "punished_on": date(2023, 1, 20)})
+    write_submission(inbox, "air_vehicle_penalties", "超标排放机动车查处台账_20230215.xlsx", rows)
+
+    assert run_refresh(inbox, data).success
+    assert _published(data, PUNISHED_2023_01) == before + 1
+
+
+def test_an_older_version_never_replaces_a_newer_one(first_build, tmp_path):
+    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    title = "XX市大气污染防治执法工作月报表（2023年1月）"
+    newer = enforcement_rows({"enterprises_verified": 11})
+    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", newer, title=title, with_total=True)
+    assert run_refresh(inbox, data).success
+    assert _published(data, VERIFIED_2023) == 22
+
+    older = enforcement_rows({"enterprises_verified": 999})
+    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230205.xlsx", older, title=title, with_total=True)
+    assert run_refresh(inbox, data).success
+    assert _published(data, VERIFIED_2023) == 22
