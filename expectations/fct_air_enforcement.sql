@@ -42,8 +42,8 @@ total_findings as (
         t.month,
         case
             when coalesce(d.details_sum, 0) = coalesce(t.total_value, 0) then 'ok'
-            else printf(
-                '%s 工作表「%s」第%d行 合计 %s = %s，各区县明细之和 = %s',
+            else format(
+                '{} 工作表「{}」第{}行 合计 {} = {}，各区县明细之和 = {}',
                 t._file_path, t._sheet, t._row_number, t.metric, t.total_value, coalesce(d.details_sum, 0)
             )
         end as total_row_finding
@@ -70,8 +70,8 @@ running_findings as (
         case
             when r.month > 1 and p.district is null then 'ok'
             when coalesce(r.ytd_value, 0) = coalesce(p.ytd_value, 0) + coalesce(r.month_value, 0) then 'ok'
-            else printf(
-                '%s %d年%d月 %s：累计 %s ≠ 上月累计 %s + 本月 %s',
+            else format(
+                '{} {}年{}月 {}：累计 {} ≠ 上月累计 {} + 本月 {}',
                 r.district, r.year, r.month, r.metric_base, coalesce(r.ytd_value, 0),
                 coalesce(p.ytd_value, 0), coalesce(r.month_value, 0)
             )
