@@ -14,7 +14,7 @@ published_tables = [key for key in warehouse_dbt_models.keys if key.path[0] in P
 def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     """This run's check outcomes, recorded in the publish log (WARN failures publish and are reported)."""
     records = context.instance.get_records_for_run(
-        run_id=context.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+        run_id=context.run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
     ).records
     results = {}
     for record in records:
@@ -33,7 +33,7 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     description="分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。",
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    publication = publish(warehouse.settings(), context.run_id, _check_results(context))
+    publication = publish(warehouse.settings(), context.run.run_id, _check_results(context))
     context.log.info(f"published {publication.published} (snapshot {publication.snapshot.name})")
     return dg.MaterializeResult(
         metadata={

@@ -42,7 +42,7 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
     )
     def _load(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         settings = warehouse.settings()
-        batch = context.run_id
+        batch = context.run.run_id
         with warehouse.connect() as conn:
             report = ingest_source(
                 conn,

@@ -156,8 +156,12 @@ def _column_units(spec, located, units_in_header, ctx: ParseContext, reject) -> 
     return found
 
 
-def _parse_cell(column: ColumnSpec, value, ctx: ParseContext):
-    """The typed value of one cell and its qualifier, or CellError with the reason."""
+def _parse_cell(column: ColumnSpec, value, ctx: ParseContext, to_registry_unit: float = 1.0):
+    """The typed value of one cell and its qualifier, or CellError with the reason.
+
+    Range limits are in the registry's unit; a value submitted in another unit (CO in μg/m³) is
+    compared after conversion, and stored as submitted with its unit.
+    """
     if column.type in ("number", "integer"):
         parser = parse_integer if column.type == "integer" else parse_number
         parsed = parser(value, allow_qualifier=column.approx)
@@ -165,10 +169,11 @@ def _parse_cell(column: ColumnSpec, value, ctx: ParseContext):
         if number is not None:
             if number in (-999, -9999, -99):
                 raise CellError(f"missing-value sentinel {value} / 缺测标记值")
-            if column.minimum is not None and number < column.minimum:
-                raise CellError(f"{number:g} is below the minimum {column.minimum} / 小于下限")
-            if column.maximum is not None and number > column.maximum:
-                raise CellError(f"{number:g} is above the maximum {column.maximum} / 超过上限")
+            comparable = number * to_registry_unit
+            if column.minimum is not None and comparable < column.minimum:
+                raise CellError(f"{number:g} is below the minimum {column.minimum} {column.unit or ''} / 小于下限")
+            if column.maximum is not None and comparable > column.maximum:
+                raise CellError(f"{number:g} is above the maximum {column.maximum} {column.unit or ''} / 超过上限")
         return number, qualifier
     if column.type == "date":
         return parse_date(value), None
@@ -248,6 +253,7 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
 
     located = _locate_columns(spec, header.labels, reject)
     units = _column_units(spec, located, header.units, ctx, reject)
+    factors = {name: ctx.units.factor(unit, ctx.units.canonical(spec.column(name).unit)) for name, unit in units.items()}
     parsed = ParsedFile(rel_path, sha256, identity, sheet_name)
     seen_keys: dict[tuple, int] = {}
     total_labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
@@ -265,7 +271,7 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
                 row[column.name] = "合计"
                 continue
             try:
-                value, qualifier = _parse_cell(column, raw_value, ctx)
+                value, qualifier = _parse_cell(column, raw_value, ctx, factors.get(column.name, 1.0))
                 if value is None and column.required:
                     raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
                 if column.reference and value is not None and value not in ctx.references[column.reference.source]:
