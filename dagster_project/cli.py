@@ -7,6 +7,7 @@ import sys
 
 import duckdb
 
+from .publish import rollback
 from .settings import Settings
 
 HEADLINE_SQL = """
@@ -47,10 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dagster_project.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("summary", help="where the published warehouse is and its headline figures")
+    commands.add_parser("rollback", help="put back the snapshot published before the current one")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "summary":
         return summary(settings)
+    if args.command == "rollback":
+        restored = rollback(settings)
+        print(f"rolled back: {settings.published_db} is now {restored.name}")
+        return 0
     return 2
 
 

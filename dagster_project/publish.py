@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from .faults import crash_point
 from .settings import Settings
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
@@ -66,11 +66,18 @@ def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, m
     )
 
 
-def _copy_durably(source: Path, target: Path) -> None:
+def _copy_durably(source: Path, target: Path, crash_at: str | None = None) -> None:
+    """Write a full copy beside the target, flush it to disk, then rename it over the target."""
     temporary = target.with_name(f".{target.name}.partial")
-    shutil.copyfile(source, temporary)
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    halfway = source.stat().st_size // 2
+    with source.open("rb") as reader, temporary.open("wb") as writer:
+        while chunk := reader.read(1 << 20):
+            writer.write(chunk)
+            if crash_at and reader.tell() >= halfway:
+                writer.flush()
+                crash_point(crash_at)
+        writer.flush()
+        os.fsync(writer.fileno())
     os.replace(temporary, target)
 
 
@@ -80,8 +87,33 @@ def _prune(snapshots_dir: Path, keep: int) -> None:
         old.unlink()
 
 
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def rollback(settings: Settings) -> Path:
+    """Put back the snapshot published before the current one (repeat to go further back)."""
+    snapshots = sorted(settings.snapshots_dir.glob("warehouse-*.duckdb"))
+    current = _file_digest(settings.published_db)
+    position = next((i for i, s in enumerate(snapshots) if _file_digest(s) == current), None)
+    if position is None or position == 0:
+        raise RuntimeError(
+            f"no earlier snapshot to roll back to in {settings.snapshots_dir} "
+            f"(kept: {len(snapshots)}; WAREHOUSE_SNAPSHOTS_KEPT={settings.snapshots_kept})"
+        )
+    previous = snapshots[position - 1]
+    _copy_durably(previous, settings.published_db)
+    return previous
+
+
 def publish(settings: Settings, run_id: str, checks: dict[str, str]) -> Publication:
     """Log the publication in the build database, snapshot it, and swap it in for analysts."""
+    for leftover in settings.snapshots_dir.glob(".*.partial"):
+        leftover.unlink()
     with duckdb.connect(str(settings.build_db)) as conn:
         mart_rows = _mart_rows(conn)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -90,6 +122,7 @@ def publish(settings: Settings, run_id: str, checks: dict[str, str]) -> Publicat
         conn.execute("CHECKPOINT")
     settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
     _copy_durably(settings.build_db, snapshot)
-    _copy_durably(snapshot, settings.published_db)
+    crash_point("publish:snapshot_copied")
+    _copy_durably(snapshot, settings.published_db, crash_at="publish:partial_copy")
     _prune(settings.snapshots_dir, settings.snapshots_kept)
     return Publication(snapshot, settings.published_db, mart_rows)

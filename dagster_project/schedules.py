@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from .alerts import alert_on_failure
 from .publish import inbox_digest
 from .settings import Settings
 
@@ -10,6 +11,7 @@ refresh_job = dg.define_asset_job(
     "warehouse_refresh",
     selection=dg.AssetSelection.all(),
     description="Ingest the inbox, build dbt, run the GX checks, publish the snapshot.",
+    hooks={alert_on_failure},
 )
 
 nightly_schedule = dg.ScheduleDefinition(

@@ -6,6 +6,7 @@ from datetime import date
 
 import dagster as dg
 
+from ..faults import crash_point
 from ..ingest.loader import SourceReport, ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
@@ -54,6 +55,7 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 today=date.today(),
             )
             total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]
+        crash_point("ingest:between_sources")
         for reject in report.rejects:
             context.log.warning(
                 f"rejected {reject.scope}: {reject.file_path} sheet={reject.sheet} row={reject.row_number} "

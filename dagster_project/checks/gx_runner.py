@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..faults import crash_point
+
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 SEVERITIES = ("ERROR", "WARN")
@@ -95,6 +97,7 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     import great_expectations as gx
 
     frame = conn.execute(suite.batch_query).df()
+    crash_point("checks:running")
     context = _gx_context()
     source = context.data_sources.add_or_update_pandas(f"warehouse_{suite.name}")
     asset = source.add_dataframe_asset(suite.name)

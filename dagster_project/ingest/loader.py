@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ..faults import crash_point
 from .identity import FileIdentity, IdentityError, parse_identity
 from .normalise import (
     CellError,
@@ -32,6 +33,7 @@ from .normalise import (
 )
 from .readers import ReadError, find_header, read_sheet
 from .registry import ColumnSpec, SourceSpec
+from .xlsx_flags import sheet_flags
 from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, source_columns
 from .sql import quote_identifier
 
@@ -117,11 +119,15 @@ def _matches(label: str, wanted: str) -> bool:
 def _locate_columns(spec: SourceSpec, labels: list[str], reject) -> dict[str, int]:
     located = {}
     for column in spec.columns:
-        index = next(
-            (i for i, label in enumerate(labels) for h in column.headers if label and _matches(label, h)), None
-        )
-        if index is not None:
-            located[column.name] = index
+        found = [i for i, label in enumerate(labels) if label and any(_matches(label, h) for h in column.headers)]
+        if len(found) > 1:
+            raise FileRejected(
+                reject(None, column.name, None,
+                       f"column {column.headers[0]} appears more than once (spreadsheet columns "
+                       f"{', '.join(str(i + 1) for i in found)}) / 表头列重复", "file")
+            )
+        if found:
+            located[column.name] = found[0]
         elif column.required:
             raise FileRejected(
                 reject(
@@ -251,6 +257,7 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
     except (ReadError, IdentityError) as error:
         raise FileRejected(reject(None, None, None, str(error), "file")) from error
 
+    flags = sheet_flags(path, sheet_name)
     located = _locate_columns(spec, header.labels, reject)
     units = _column_units(spec, located, header.units, ctx, reject)
     factors = {name: ctx.units.factor(unit, ctx.units.canonical(spec.column(name).unit)) for name, unit in units.items()}
@@ -264,6 +271,11 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
         if kind in ("blank", "footer"):
             continue
         is_total = kind == "total"
+        if index in flags.hidden_rows:
+            parsed.rejects.append(
+                reject(row_number, None, None, "hidden row: unhide it if it belongs to the submission / 隐藏行未导入", "row")
+            )
+            continue
         row, row_rejects = {}, []
         for column in spec.columns:
             raw_value = cells[located[column.name]] if column.name in located and located[column.name] < len(cells) else None
@@ -271,6 +283,8 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
                 row[column.name] = "合计"
                 continue
             try:
+                if (index, located.get(column.name)) in flags.formulas_without_value:
+                    raise CellError("formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果")
                 value, qualifier = _parse_cell(column, raw_value, ctx, factors.get(column.name, 1.0))
                 if value is None and column.required:
                     raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
@@ -398,6 +412,7 @@ def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_s
         _record_rejects(conn, spec, batch, parsed.rejects, now)
         _record_file(conn, spec, parsed.rel_path, parsed.sha256, parsed.identity.key, str(parsed.identity.version),
                      "loaded", len(parsed.rows), len(parsed.rejects), None, batch, now)
+        crash_point("ingest:mid_transaction")
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
