@@ -30,11 +30,14 @@ def write_submission(
     with_total: bool = False,
     total_adjust: dict[str, float] | None = None,
     csv_encoding: str | None = None,
+    omit: tuple[str, ...] = (),
 ) -> Path:
-    """One submission file of `source` at inbox/<registry folder>/<file_name>."""
+    """One submission file of `source` at inbox/<registry folder>/<file_name>; `omit` drops columns, even required ones."""
     spec = load_registry()[source]
     folder = inbox / spec.files.rsplit("/", 1)[0]
-    columns = [c.name for c in spec.columns if any(c.name in row for row in rows) or c.required]
+    columns = [
+        c.name for c in spec.columns if (any(c.name in row for row in rows) or c.required) and c.name not in omit
+    ]
     values = [[row.get(c) for c in columns] for row in rows]
     path = folder / file_name
     if csv_encoding:

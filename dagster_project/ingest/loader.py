@@ -244,7 +244,7 @@ def _row_kind(cells: list, total_labels: set[str]) -> str:
 
 
 def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: ParseContext) -> ParsedFile:
-    sheet_name = spec.sheet or ""
+    sheet_name = "" if path.suffix.lower() == ".csv" else spec.sheet or ""
 
     def reject(row, column, value, reason, scope):
         return Reject(rel_path, sha256, sheet_name, row, column, None if value is None else str(value), reason, scope)
