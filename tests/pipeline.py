@@ -39,10 +39,15 @@ def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | No
 
 def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
     """Only the GX checks of one table and the publish step, on an already built warehouse."""
+    key = dg.AssetKey(asset_key)
+    gx_checks = [
+        check_key
+        for check_key in defs.resolve_asset_graph().asset_check_keys
+        if check_key.asset_key == key and check_key.name.startswith("gx_")
+    ]
     job = dg.define_asset_job(
         "checks_then_publish",
-        selection=dg.AssetSelection.checks_for_assets(dg.AssetKey(asset_key))
-        | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
+        selection=dg.AssetSelection.checks(*gx_checks) | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
     )
     with warehouse_env(raw_dir, data_dir):
         merged = dg.Definitions.merge(defs, dg.Definitions(jobs=[job]))

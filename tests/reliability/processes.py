@@ -1,0 +1,36 @@
+"""The refresh as operators run it: a separate `dagster job execute` process (so it can be killed)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dagster_project.settings import REPO_ROOT
+
+
+def refresh_env(inbox: Path, data: Path, dagster_home: Path, **extra: str) -> dict[str, str]:
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    (dagster_home / "dagster.yaml").write_text((REPO_ROOT / "dagster.yaml").read_text())
+    env = {key: value for key, value in os.environ.items() if not key.startswith("WAREHOUSE_")}
+    return {**env, "WAREHOUSE_RAW_DIR": str(inbox), "WAREHOUSE_DATA_DIR": str(data),
+            "DAGSTER_HOME": str(dagster_home), **extra}
+
+
+def start_refresh(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions", "-j", "warehouse_refresh"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def run_refresh_process(env: dict[str, str], timeout: float = 600) -> tuple[int, str]:
+    process = start_refresh(env)
+    output, _ = process.communicate(timeout=timeout)
+    return process.returncode, output.decode("utf-8", "replace")
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
