@@ -68,7 +68,7 @@ def _spread(rng: np.random.Generator, total: int, weights: np.ndarray, minimum: 
 
 # =========================================================================== patrols
 
-# year -> (joint patrols, single-agency patrols, staff-times, vehicle-times, boat-times, km×10); 2023 = Jan–Nov
+# year -> (joint patrols, single-agency patrols, staff-, vehicle-, boat-times, km×10); 2023 = Jan–Nov
 PATROL_PLAN = {
     2022: (566, 1510, 55870, 14120, 2264, 541_460),
     2023: (533, 1388, 53418, 13462, 2371, 538_205),
@@ -94,13 +94,19 @@ def patrol_rows(rng: np.random.Generator) -> list[dict]:
         km_v = _spread(rng, km10, size * water)
         for i, day in enumerate(dates):
             district = DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]
-            rows.append({
-                "date": day, "district": district, "joint": bool(joint[i]),
-                "water": WATERS[int(rng.integers(len(WATERS)))],
-                "lead": "渔政" if joint[i] or rng.random() < 0.7 else "公安",
-                "staff": int(staff_v[i]), "vehicles": int(vehicle_v[i]), "boats": int(boat_v[i]),
-                "km": km_v[i] / 10,
-            })
+            rows.append(
+                {
+                    "date": day,
+                    "district": district,
+                    "joint": bool(joint[i]),
+                    "water": WATERS[int(rng.integers(len(WATERS)))],
+                    "lead": "渔政" if joint[i] or rng.random() < 0.7 else "公安",
+                    "staff": int(staff_v[i]),
+                    "vehicles": int(vehicle_v[i]),
+                    "boats": int(boat_v[i]),
+                    "km": km_v[i] / 10,
+                }
+            )
     return rows
 
 
@@ -110,25 +116,46 @@ def write_patrols(folder: Path, districts: dict[str, District]) -> None:
     by_month: dict[tuple[int, int], list[dict]] = {}
     for row in patrol_rows(rng):
         by_month.setdefault((row["date"].year, row["date"].month), []).append(row)
-    for (y, m) in MONTHS:
+    for y, m in MONTHS:
         patrols = by_month.get((y, m), [])
         metres = (y, m) == PATROL_METRES_MONTH
-        header = ["序号", "巡查编号", "巡查日期", "县区", "巡查水域", "巡查方式", "牵头单位",
-                  "出动人员（人次）", "出动车辆（辆次）", "出动船艇（艘次）",
-                  "水上巡查里程（米）" if metres else "水上巡查里程（公里）"]
+        header = [
+            "序号",
+            "巡查编号",
+            "巡查日期",
+            "县区",
+            "巡查水域",
+            "巡查方式",
+            "牵头单位",
+            "出动人员（人次）",
+            "出动车辆（辆次）",
+            "出动船艇（艘次）",
+            "水上巡查里程（米）" if metres else "水上巡查里程（公里）",
+        ]
         cells = []
         for k, p in enumerate(patrols, 1):
             km = round(p["km"] * 1000) if metres else p["km"]
-            cells.append([
-                k, f"XC{y}{m:02d}-{k:04d}", common.messy_date(p["date"], mess, 0.08, 0.08),
-                _label(p["district"], districts, mess), p["water"], "联合执法" if p["joint"] else "单独巡查",
-                p["lead"], common.messy_number(p["staff"], mess), common.messy_number(p["vehicles"], mess),
-                p["boats"] or None, common.messy_number(km, mess, 0.03, 0.02) if km else None,
-            ])
+            cells.append(
+                [
+                    k,
+                    f"XC{y}{m:02d}-{k:04d}",
+                    common.messy_date(p["date"], mess, 0.08, 0.08),
+                    _label(p["district"], districts, mess),
+                    p["water"],
+                    "联合执法" if p["joint"] else "单独巡查",
+                    p["lead"],
+                    common.messy_number(p["staff"], mess),
+                    common.messy_number(p["vehicles"], mess),
+                    p["boats"] or None,
+                    common.messy_number(km, mess, 0.03, 0.02) if km else None,
+                ]
+            )
         title = f"XX市长江禁捕执法巡查台账（{y}年{m}月）"
         name = f"禁捕执法巡查台账_{y}{m:02d}"
         if (y, m) == PATROL_CSV_MONTH:
-            common.write_csv(folder / f"{name}.csv", header[1:], [c[1:] for c in cells], encoding="gbk", title=title)
+            common.write_csv(
+                folder / f"{name}.csv", header[1:], [c[1:] for c in cells], encoding="gbk", title=title
+            )
             continue
         if (y, m) == PATROL_RESUBMITTED:
             first = [list(c) for c in cells]
@@ -136,8 +163,14 @@ def write_patrols(folder: Path, districts: dict[str, District]) -> None:
                 c[7] = common.cell_number(c[7]) * 2
             common.write_form_xlsx(folder / f"{name}.xlsx", "巡查台账", header, first, title=title)
             name += "_v2"
-        common.write_form_xlsx(folder / f"{name}.xlsx", "巡查台账", header, cells, title=title,
-                               subtitle="填报单位：市农业农村局渔政执法支队")
+        common.write_form_xlsx(
+            folder / f"{name}.xlsx",
+            "巡查台账",
+            header,
+            cells,
+            title=title,
+            subtitle="填报单位：市农业农村局渔政执法支队",
+        )
 
 
 # =========================================================================== cases
@@ -149,8 +182,11 @@ CASE_PLAN = {
     2023: (566, 468, 53, 325_600),
 }
 JOINT_DUPLICATES = {2022: (10, 2), 2023: (12, 3)}  # cases also entered by a second district (admin, criminal)
-FINE_CHOICES = {"违规垂钓": (100, 200, 200, 300, 500), "非法捕捞": (1000, 2000, 3000),
-                "非法收购销售渔获物": (2000, 3000, 5000)}
+FINE_CHOICES = {
+    "违规垂钓": (100, 200, 200, 300, 500),
+    "非法捕捞": (1000, 2000, 3000),
+    "非法收购销售渔获物": (2000, 3000, 5000),
+}
 FINES_IN_WAN_YUAN = "无为市"
 CASES_RESUBMITTED = "南陵县"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -170,7 +206,8 @@ def _fines(rng: np.random.Generator, kinds: list[str], total: int) -> list[int]:
 
 def _person(rng: np.random.Generator, born_before: int) -> tuple[str, str]:
     name = SURNAMES[int(rng.integers(len(SURNAMES)))] + "".join(
-        GIVEN[int(i)] for i in rng.integers(0, len(GIVEN), int(rng.integers(1, 3))))
+        GIVEN[int(i)] for i in rng.integers(0, len(GIVEN), int(rng.integers(1, 3)))
+    )
     born = date(int(rng.integers(1955, born_before)), int(rng.integers(1, 13)), int(rng.integers(1, 29)))
     body = f"{ID_AREA[int(rng.integers(len(ID_AREA)))]}{born:%Y%m%d}{int(rng.integers(100, 999))}"
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -183,7 +220,8 @@ def case_rows(rng: np.random.Generator) -> list[dict]:
     for year, (n_admin, n_angling, n_criminal, fines_total) in CASE_PLAN.items():
         last = LAST_DAY if year == 2023 else date(year, 12, 31)
         admin_kinds = ["违规垂钓"] * n_angling + [
-            "非法捕捞" if rng.random() < 0.8 else "非法收购销售渔获物" for _ in range(n_admin - n_angling)]
+            "非法捕捞" if rng.random() < 0.8 else "非法收购销售渔获物" for _ in range(n_admin - n_angling)
+        ]
         rng.shuffle(admin_kinds)
         fines = _fines(rng, admin_kinds, fines_total)
         records = [("行政", kind, fine) for kind, fine in zip(admin_kinds, fines, strict=True)]
@@ -191,25 +229,37 @@ def case_rows(rng: np.random.Generator) -> list[dict]:
         for kind, violation, fine in records:
             name, id_number = _person(rng, 2003)
             angling = violation == "违规垂钓"
-            cases.append({
-                "date": _random_day(rng, date(year, 1, 1), last),
-                "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))],
-                "kind": kind, "violation": violation, "fine": fine,
-                "agency": "公安" if kind == "刑事" else ("市场监管" if violation.startswith("非法收购") else "渔政"),
-                "name": name, "id": id_number, "joint": None,
-                "plate": None if angling else f"皖芜湖渔{int(rng.integers(10000, 99999))}",
-                "catch": None if angling and rng.random() < 0.6 else round(float(rng.gamma(2, 6)), 1),
-                "transferred": kind == "刑事",
-            })
+            cases.append(
+                {
+                    "date": _random_day(rng, date(year, 1, 1), last),
+                    "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))],
+                    "kind": kind,
+                    "violation": violation,
+                    "fine": fine,
+                    "agency": "公安"
+                    if kind == "刑事"
+                    else ("市场监管" if violation.startswith("非法收购") else "渔政"),
+                    "name": name,
+                    "id": id_number,
+                    "joint": None,
+                    "plate": None if angling else f"皖芜湖渔{int(rng.integers(10000, 99999))}",
+                    "catch": None if angling and rng.random() < 0.6 else round(float(rng.gamma(2, 6)), 1),
+                    "transferred": kind == "刑事",
+                }
+            )
     cases.sort(key=lambda c: c["date"])
     duplicates = []
     for year, (n_admin_dup, n_criminal_dup) in JOINT_DUPLICATES.items():
         pool = [c for c in cases if c["date"].year == year]
-        chosen = [c for c in pool if c["kind"] == "行政"][:n_admin_dup] + [c for c in pool if c["kind"] == "刑事"][:n_criminal_dup]
+        chosen = [c for c in pool if c["kind"] == "行政"][:n_admin_dup] + [
+            c for c in pool if c["kind"] == "刑事"
+        ][:n_criminal_dup]
         for k, case in enumerate(chosen, 1):
             case["joint"] = f"LHXD-{year}-{k:03d}"
             partner = DISTRICT_ORDER[(DISTRICT_ORDER.index(case["district"]) + 1 + int(rng.integers(7))) % 8]
-            duplicates.append({**case, "district": partner, "date": case["date"] + timedelta(int(rng.integers(0, 3)))})
+            duplicates.append(
+                {**case, "district": partner, "date": case["date"] + timedelta(int(rng.integers(0, 3)))}
+            )
     return sorted(cases + duplicates, key=lambda c: c["date"])
 
 
@@ -220,25 +270,57 @@ def write_cases(folder: Path, districts: dict[str, District]) -> None:
     for district in DISTRICT_ORDER:
         mine = [c for c in rows if c["district"] == district]
         wan = district == FINES_IN_WAN_YUAN
-        header = ["序号", "案件编号", "立案日期", "区县", "案件性质", "违法类型", "办案单位", "联合执法行动编号",
-                  "当事人姓名", "身份证号码", "船号或车牌号", "罚款金额（万元）" if wan else "罚款金额（元）",
-                  "涉案渔获物（公斤）", "移送司法机关"]
+        header = [
+            "序号",
+            "案件编号",
+            "立案日期",
+            "区县",
+            "案件性质",
+            "违法类型",
+            "办案单位",
+            "联合执法行动编号",
+            "当事人姓名",
+            "身份证号码",
+            "船号或车牌号",
+            "罚款金额（万元）" if wan else "罚款金额（元）",
+            "涉案渔获物（公斤）",
+            "移送司法机关",
+        ]
         code = districts[district].code
         cells = []
         for k, c in enumerate(mine, 1):
-            fine = None if c["fine"] is None else (c["fine"] / 10000 if wan else common.messy_number(c["fine"], mess))
-            cells.append([
-                k, f"{code}-{c['date'].year}-{k:04d}", common.messy_date(c["date"], mess), _label(district, districts, mess),
-                c["kind"], c["violation"], c["agency"], c["joint"], c["name"], c["id"], c["plate"], fine,
-                c["catch"], c["transferred"],
-            ])
+            fine = (
+                None
+                if c["fine"] is None
+                else (c["fine"] / 10000 if wan else common.messy_number(c["fine"], mess))
+            )
+            cells.append(
+                [
+                    k,
+                    f"{code}-{c['date'].year}-{k:04d}",
+                    common.messy_date(c["date"], mess),
+                    _label(district, districts, mess),
+                    c["kind"],
+                    c["violation"],
+                    c["agency"],
+                    c["joint"],
+                    c["name"],
+                    c["id"],
+                    c["plate"],
+                    fine,
+                    c["catch"],
+                    c["transferred"],
+                ]
+            )
         name = f"禁捕执法案件登记台账_{district}"
         title = f"{district}长江禁捕执法案件登记台账（2021年以来）"
         if district == CASES_RESUBMITTED:
             earlier = [list(c) for c in cells[:-2]]  # the first register lacked the two latest cases
             for c in earlier:
                 if c[4] == "行政" and common.cell_number(c[11]):
-                    c[11] = common.cell_number(c[11]) + 1000  # a fine typed wrong, corrected in the resubmission
+                    c[11] = (
+                        common.cell_number(c[11]) + 1000
+                    )  # a fine typed wrong, corrected in the resubmission
                     break
             common.write_form_xlsx(folder / f"{name}_20231130.xlsx", "案件台账", header, earlier, title=title)
         common.write_form_xlsx(folder / f"{name}_20231205.xlsx", "案件台账", header, cells, title=title)
@@ -263,8 +345,15 @@ def confiscation_rows(rng: np.random.Generator) -> list[dict]:
 
         def add(item: str, total: int, unit: str, n_rows: int, first=first, last=last) -> None:
             for qty in _spread(rng, total, np.exp(rng.normal(0, 0.5, n_rows)), minimum=1):
-                rows.append({"date": _random_day(rng, first, last), "item": item, "qty": int(qty), "unit": unit,
-                             "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]})
+                rows.append(
+                    {
+                        "date": _random_day(rng, first, last),
+                        "item": item,
+                        "qty": int(qty),
+                        "unit": unit,
+                        "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))],
+                    }
+                )
 
         add("残留废弃网具", ding, "顶", max(1, ding // 9))
         add("残留废弃网具", zhang, "张", max(1, zhang // 7))
@@ -279,19 +368,30 @@ def write_confiscations(folder: Path, districts: dict[str, District]) -> None:
     mess = common.rng_for(DOMAIN, "confiscations-mess")
     rows = confiscation_rows(rng)
     header = ["登记编号", "清理日期", "区县", "实施单位", "水域", "清理类别", "数量", "计量单位"]
-    for (y, m) in MONTHS:
+    for y, m in MONTHS:
         mine = [r for r in rows if (r["date"].year, r["date"].month) == (y, m)]
         cells = [
-            [f"QL{y}{m:02d}-{k:03d}", common.messy_date(r["date"], mess), _label(r["district"], districts, mess),
-             "渔政" if r["item"] != "乡镇自用船舶纳管" else "乡镇人民政府", WATERS[int(mess.integers(len(WATERS)))],
-             r["item"], common.messy_number(r["qty"], mess, 0.08, 0.05), r["unit"]]
+            [
+                f"QL{y}{m:02d}-{k:03d}",
+                common.messy_date(r["date"], mess),
+                _label(r["district"], districts, mess),
+                "渔政" if r["item"] != "乡镇自用船舶纳管" else "乡镇人民政府",
+                WATERS[int(mess.integers(len(WATERS)))],
+                r["item"],
+                common.messy_number(r["qty"], mess, 0.08, 0.05),
+                r["unit"],
+            ]
             for k, r in enumerate(mine, 1)
         ]
         title = f"XX市禁捕水域清理取缔台账（{y}年{m}月）"
         if (y, m) == CONFISCATION_CSV_MONTH:
-            common.write_csv(folder / f"清理取缔台账_{y}{m:02d}.csv", header, cells, encoding="gbk", title=title)
+            common.write_csv(
+                folder / f"清理取缔台账_{y}{m:02d}.csv", header, cells, encoding="gbk", title=title
+            )
         else:
-            common.write_form_xlsx(folder / f"清理取缔台账_{y}{m:02d}.xlsx", "清理取缔台账", header, cells, title=title)
+            common.write_form_xlsx(
+                folder / f"清理取缔台账_{y}{m:02d}.xlsx", "清理取缔台账", header, cells, title=title
+            )
 
 
 # =========================================================================== rosters
@@ -309,27 +409,60 @@ ROSTER_ALIAS_PERIOD = (2022, 6)
 
 def write_rosters(folder: Path, districts: dict[str, District]) -> None:
     rng = common.rng_for(DOMAIN, "rosters")
-    columns = ["区县", "渔政执法人员（人）", ("护鱼队伍（人）", "市级"), ("护鱼队伍（人）", "县级"),
-               ("护鱼队伍（人）", "镇级"), ("护鱼队伍（人）", "小计"), ("网格责任人（人）", "县级"),
-               ("网格责任人（人）", "镇级"), ("网格责任人（人）", "村级"), ("网格责任人（人）", "小计")]
+    columns = [
+        "区县",
+        "渔政执法人员（人）",
+        ("护鱼队伍（人）", "市级"),
+        ("护鱼队伍（人）", "县级"),
+        ("护鱼队伍（人）", "镇级"),
+        ("护鱼队伍（人）", "小计"),
+        ("网格责任人（人）", "县级"),
+        ("网格责任人（人）", "镇级"),
+        ("网格责任人（人）", "村级"),
+        ("网格责任人（人）", "小计"),
+    ]
     city_team = np.zeros(8)
     city_team[DISTRICT_ORDER.index("鸠江区")] = 1  # the city-level team is based in 鸠江区
     for (y, m), (staff, team, wardens) in ROSTER_PLAN.items():
         w = _district_weights()
-        per = [_spread(rng, staff, w, 8), _spread(rng, team[0], city_team), _spread(rng, team[1], w, 4),
-               _spread(rng, team[2], w, 6), _spread(rng, wardens[0], w, 2), _spread(rng, wardens[1], w, 10),
-               _spread(rng, wardens[2], w, 20)]
+        per = [
+            _spread(rng, staff, w, 8),
+            _spread(rng, team[0], city_team),
+            _spread(rng, team[1], w, 4),
+            _spread(rng, team[2], w, 6),
+            _spread(rng, wardens[0], w, 2),
+            _spread(rng, wardens[1], w, 10),
+            _spread(rng, wardens[2], w, 20),
+        ]
         rows = []
         for j, name in enumerate(DISTRICT_ORDER):
             staff_j, t_city, t_county, t_town, w_county, w_town, w_village = (int(a[j]) for a in per)
             label = common.district_alias(districts[name]) if (y, m) == ROSTER_ALIAS_PERIOD else name
-            rows.append([label, staff_j, t_city or None, t_county, common.to_fullwidth(t_town) if j == 2 else t_town,
-                         t_city + t_county + t_town, w_county, w_town, str(w_village), w_county + w_town + w_village])
+            rows.append(
+                [
+                    label,
+                    staff_j,
+                    t_city or None,
+                    t_county,
+                    common.to_fullwidth(t_town) if j == 2 else t_town,
+                    t_city + t_county + t_town,
+                    w_county,
+                    w_town,
+                    str(w_village),
+                    w_county + w_town + w_village,
+                ]
+            )
         adjust = {WRONG_TOTAL[1]: 6} if (y, m) == WRONG_TOTAL[0] else None
         common.write_form_xlsx(
-            folder / f"禁捕护渔力量统计表_{y}{m:02d}.xlsx", "力量统计", columns, rows,
-            title=f"XX市长江禁捕护渔力量统计表（截至{y}年{m}月底）", subtitle="填报单位：市农业农村局渔政执法支队",
-            total_columns=range(1, len(columns)), total_adjust=adjust, spacer_before_total=(y, m) == (2022, 12),
+            folder / f"禁捕护渔力量统计表_{y}{m:02d}.xlsx",
+            "力量统计",
+            columns,
+            rows,
+            title=f"XX市长江禁捕护渔力量统计表（截至{y}年{m}月底）",
+            subtitle="填报单位：市农业农村局渔政执法支队",
+            total_columns=range(1, len(columns)),
+            total_adjust=adjust,
+            spacer_before_total=(y, m) == (2022, 12),
         )
 
 
@@ -355,14 +488,24 @@ def write_equipment(folder: Path, districts: dict[str, District]) -> None:
             installed = _random_day(rng, first, date(2023, 10, 31))
             gone = _random_day(rng, installed + timedelta(30), LAST_DAY) if k >= active else None
             district = DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]
-            rows.append([f"{prefix}{k + 1:03d}", device_type, _label(district, districts, mess),
-                         WATERS[int(rng.integers(len(WATERS)))], common.messy_date(installed, mess), gone,
-                         "海事部门共享" if device_type == "共享海事雷达" else "渔政自建"])
+            rows.append(
+                [
+                    f"{prefix}{k + 1:03d}",
+                    device_type,
+                    _label(district, districts, mess),
+                    WATERS[int(rng.integers(len(WATERS)))],
+                    common.messy_date(installed, mess),
+                    gone,
+                    "海事部门共享" if device_type == "共享海事雷达" else "渔政自建",
+                ]
+            )
     rows.sort(key=lambda r: r[0])
     cells = [[k, *r] for k, r in enumerate(rows, 1)]
     title = "XX市禁渔监管设备台账"
     # The June register lacked the last nine devices; the December one is the register in force.
-    common.write_form_xlsx(folder / "禁渔监管设备台账_20230630.xlsx", "设备台账", header, cells[:-9], title=title)
+    common.write_form_xlsx(
+        folder / "禁渔监管设备台账_20230630.xlsx", "设备台账", header, cells[:-9], title=title
+    )
     common.write_form_xlsx(folder / "禁渔监管设备台账_20231205.xlsx", "设备台账", header, cells, title=title)
 
 
@@ -400,8 +543,21 @@ def write_publicity(folder: Path, districts: dict[str, District]) -> None:
             amount = common.messy_number(qty, mess, 0.06, 0.04)
             if channel == "宣传材料" and mess.random() < 0.15:
                 amount = f"约{qty}"  # written as approximate; the registry accepts 约 here
-            cells.append([f"XC{year}-{k:04d}", common.messy_date(day, mess),
-                          _label(district, districts, mess) if district else None, channel,
-                          TOPICS[int(mess.integers(len(TOPICS)))], amount, unit])
-        common.write_form_xlsx(folder / f"禁渔宣传工作台账_{year}.xlsx", "宣传台账", header, cells,
-                               title=f"XX市长江禁渔宣传工作台账（{year}年）")
+            cells.append(
+                [
+                    f"XC{year}-{k:04d}",
+                    common.messy_date(day, mess),
+                    _label(district, districts, mess) if district else None,
+                    channel,
+                    TOPICS[int(mess.integers(len(TOPICS)))],
+                    amount,
+                    unit,
+                ]
+            )
+        common.write_form_xlsx(
+            folder / f"禁渔宣传工作台账_{year}.xlsx",
+            "宣传台账",
+            header,
+            cells,
+            title=f"XX市长江禁渔宣传工作台账（{year}年）",
+        )

@@ -1,4 +1,5 @@
-"""Every fishing-ban figure of the 2023 report, regenerated from the raw submissions in the published warehouse."""
+"""Every fishing-ban figure of the 2023 report, regenerated from the raw submissions in the published
+warehouse."""
 
 import pytest
 
@@ -27,11 +28,15 @@ QUERIES = {
     "fish.patrol_boat_times": f"SELECT sum(boat_times) {YEAR_2023}",
     "fish.water_patrol_km": f"SELECT sum(water_km) {YEAR_2023}",
     "fish.admin_cases": f"SELECT sum(admin_cases) {YEAR_2023}",
-    "fish.admin_cases_angling_share": f"SELECT 100.0 * sum(admin_angling_cases) / sum(admin_cases) {YEAR_2023}",
+    "fish.admin_cases_angling_share": (
+        f"SELECT 100.0 * sum(admin_angling_cases) / sum(admin_cases) {YEAR_2023}"
+    ),
     "fish.fines_total": f"SELECT sum(fines_yuan) {YEAR_2023}",
     "fish.criminal_cases": f"SELECT sum(criminal_cases) {YEAR_2023}",
     "fish.media_reports": f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'media_reports'",
-    "fish.platform_posts": f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'platform_posts'",
+    "fish.platform_posts": (
+        f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'platform_posts'"
+    ),
     "fish.sms_sent": (
         "SELECT sum(counted_quantity) FROM marts.fct_fishing_publicity "
         "WHERE channel_code = 'sms_sent' AND is_within_ban AND publicised_on <= DATE '2023-11-30'"
