@@ -1,0 +1,93 @@
+-- 禁渔执法力量与设备（截至某日）：districts 种子全部区县 × 力量统计表的全部截至日期（报送月月末）。
+-- 人员取该期统计表的区县行（各级之和为队伍总人数，表上小计只用于核对）；设备由台账逐台日期计算：
+-- 安装日期不晚于截至日、且未拆除或拆除日期晚于截至日的设备在用。
+with
+
+districts as (
+
+    select * from {{ ref('districts') }}
+
+),
+
+rosters as (
+
+    select * from {{ ref('stg_fishing__rosters') }}
+
+),
+
+equipment as (
+
+    select * from {{ ref('stg_fishing__equipment') }}
+
+),
+
+as_of_dates as (
+
+    select distinct as_of_date from rosters
+
+),
+
+grid as (
+
+    select
+        cast(d.district_code as varchar) as district_code,
+        cast(d.district_name as varchar) as district,
+        a.as_of_date
+    from districts as d
+    cross join as_of_dates as a
+
+),
+
+equipment_in_service as (
+
+    select
+        g.district,
+        g.as_of_date,
+        {%- for code in ['monitoring_points', 'optical_devices', 'shared_radars', 'small_target_radars'] %}
+        cast(count(e.device_code) filter (where e.equipment_code = '{{ code }}') as bigint) as {{ code }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from grid as g
+    left join equipment as e
+        on e.district = g.district
+        and e.installed_on <= g.as_of_date
+        and (e.removed_on is null or e.removed_on > g.as_of_date)
+    group by g.district, g.as_of_date
+
+),
+
+final as (
+
+    select
+        g.as_of_date,
+        g.district_code,
+        g.district,
+        r.district is not null as is_submitted,
+        r.enforcement_staff,
+        r.team_city,
+        r.team_county,
+        r.team_township,
+        r.team_city + r.team_county + r.team_township as patrol_team_members,
+        r.team_subtotal_stated,
+        r.warden_county,
+        r.warden_township,
+        r.warden_village,
+        r.warden_county + r.warden_township + r.warden_village as grid_wardens,
+        r.warden_subtotal_stated,
+        e.monitoring_points,
+        e.optical_devices,
+        e.shared_radars,
+        e.small_target_radars,
+        r._file_path as source_file,
+        r._sheet as source_sheet,
+        cast(r._row_number as integer) as source_row
+    from grid as g
+    left join rosters as r
+        on r.district = g.district
+        and r.as_of_date = g.as_of_date
+    left join equipment_in_service as e
+        on e.district = g.district
+        and e.as_of_date = g.as_of_date
+
+)
+
+select * from final

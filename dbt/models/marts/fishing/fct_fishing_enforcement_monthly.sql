@@ -1,0 +1,134 @@
+-- 区县 × 月份禁渔执法汇总：districts 种子全部区县 × 巡查、案件、清理取缔中出现过的全部月份。
+-- 全部由明细行按日期汇总（巡查按巡查日期，案件按去重后的立案日期，清理按清理日期）；比例同时存分子和分母。
+with
+
+districts as (
+
+    select * from {{ ref('districts') }}
+
+),
+
+patrols as (
+
+    select * from {{ ref('fct_fishing_patrols') }}
+
+),
+
+cases as (
+
+    select * from {{ ref('fct_fishing_cases') }}
+
+),
+
+confiscations as (
+
+    select * from {{ ref('fct_fishing_confiscations') }}
+
+),
+
+months as (
+
+    select distinct cast(date_trunc('month', patrol_date) as date) as month_start from patrols
+    union
+    select distinct cast(date_trunc('month', opened_on) as date) from cases
+    union
+    select distinct cast(date_trunc('month', action_date) as date) from confiscations
+
+),
+
+grid as (
+
+    select
+        cast(d.district_code as varchar) as district_code,
+        cast(d.district_name as varchar) as district,
+        m.month_start
+    from districts as d
+    cross join months as m
+
+),
+
+patrol_sums as (
+
+    select
+        district,
+        cast(date_trunc('month', patrol_date) as date) as month_start,
+        count(*) as patrols,
+        count(*) filter (where is_joint) as joint_patrols,
+        sum(staff_times) as staff_times,
+        sum(vehicle_times) as vehicle_times,
+        sum(boat_times) as boat_times,
+        sum(water_km) as water_km
+    from patrols
+    group by all
+
+),
+
+case_sums as (
+
+    select
+        district,
+        cast(date_trunc('month', opened_on) as date) as month_start,
+        count(*) as cases_total,
+        count(*) filter (where is_administrative) as admin_cases,
+        count(*) filter (where is_administrative and is_angling) as admin_angling_cases,
+        count(*) filter (where is_criminal) as criminal_cases,
+        count(*) filter (where is_transferred) as transferred_cases,
+        sum(fine_yuan) as fines_yuan
+    from cases
+    group by all
+
+),
+
+confiscation_sums as (
+
+    select
+        district,
+        cast(date_trunc('month', action_date) as date) as month_start,
+        sum(counted_quantity) filter (where item_code = 'nets') as nets_removed,
+        sum(length_m) filter (where item_code = 'nets') as nets_removed_length_m,
+        sum(counted_quantity) filter (where item_code = 'unlicensed_boats') as unlicensed_boats_cleared,
+        sum(counted_quantity) filter (where item_code = 'self_use_boats') as self_use_boats_managed
+    from confiscations
+    group by all
+
+),
+
+final as (
+
+    select
+        g.district_code,
+        g.district,
+        cast(year(g.month_start) as integer) as year,
+        cast(month(g.month_start) as integer) as month,
+        g.month_start,
+        cast(coalesce(p.patrols, 0) as bigint) as patrols,
+        cast(coalesce(p.joint_patrols, 0) as bigint) as joint_patrols,
+        cast(coalesce(p.staff_times, 0) as bigint) as staff_times,
+        cast(coalesce(p.vehicle_times, 0) as bigint) as vehicle_times,
+        cast(coalesce(p.boat_times, 0) as bigint) as boat_times,
+        cast(coalesce(p.water_km, 0) as double) as water_km,
+        cast(coalesce(c.cases_total, 0) as bigint) as cases_total,
+        cast(coalesce(c.admin_cases, 0) as bigint) as admin_cases,
+        cast(coalesce(c.admin_angling_cases, 0) as bigint) as admin_angling_cases,
+        cast(100.0 * c.admin_angling_cases / nullif(c.admin_cases, 0) as double) as admin_angling_share_pct,
+        cast(coalesce(c.criminal_cases, 0) as bigint) as criminal_cases,
+        cast(coalesce(c.transferred_cases, 0) as bigint) as transferred_cases,
+        cast(coalesce(c.fines_yuan, 0) as double) as fines_yuan,
+        cast(coalesce(f.nets_removed, 0) as double) as nets_removed,
+        cast(coalesce(f.nets_removed_length_m, 0) as double) as nets_removed_length_m,
+        cast(coalesce(f.unlicensed_boats_cleared, 0) as double) as unlicensed_boats_cleared,
+        cast(coalesce(f.self_use_boats_managed, 0) as double) as self_use_boats_managed
+    from grid as g
+    left join patrol_sums as p
+        on p.district = g.district
+        and p.month_start = g.month_start
+    left join case_sums as c
+        on c.district = g.district
+        and c.month_start = g.month_start
+    left join confiscation_sums as f
+        on f.district = g.district
+        and f.month_start = g.month_start
+
+)
+
+select * from final

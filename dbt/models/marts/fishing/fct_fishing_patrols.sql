@@ -1,0 +1,42 @@
+-- 禁捕执法巡查事实表：一行一次巡查（各月台账的最新版本），附区县代码与来源行。
+with
+
+patrols as (
+
+    select * from {{ ref('stg_fishing__patrols') }}
+
+),
+
+districts as (
+
+    select * from {{ ref('districts') }}
+
+),
+
+final as (
+
+    select
+        p.patrol_code,
+        p.patrol_date,
+        cast(year(p.patrol_date) as integer) as year,
+        cast(month(p.patrol_date) as integer) as month,
+        cast(d.district_code as varchar) as district_code,
+        p.district,
+        p.water_body,
+        p.patrol_mode,
+        p.is_joint,
+        p.lead_agency,
+        p.staff_times,
+        p.vehicle_times,
+        p.boat_times,
+        cast(p.water_km as double) as water_km,
+        p._file_path as source_file,
+        p._sheet as source_sheet,
+        cast(p._row_number as integer) as source_row
+    from patrols as p
+    left join districts as d
+        on d.district_name = p.district
+
+)
+
+select * from final

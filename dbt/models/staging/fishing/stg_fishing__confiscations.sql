@@ -1,0 +1,54 @@
+-- 清理取缔台账：1:1 对应 raw.fishing_confiscations。（清理类别, 计量单位）在 fishing_item_units 目录中查得项目代码、
+-- 量的种类（计数/长度）与是否计入计数；目录中没有的组合 item_code 为空（数据测试拦下，不会静默相加）。
+with
+
+source as (
+
+    select * from {{ source('raw_fishing', 'fishing_confiscations') }}
+
+),
+
+item_units as (
+
+    select * from {{ ref('fishing_item_units') }}
+    where item_group = 'confiscation'
+
+),
+
+renamed as (
+
+    select
+        cast(s.action_code as varchar) as action_code,
+        cast(s.action_date as date) as action_date,
+        cast(s.district as varchar) as district,
+        cast(s.agency as varchar) as agency,
+        cast(s.water_body as varchar) as water_body,
+        cast(s.item as varchar) as item_label,
+        u.item_code,
+        cast(s.quantity as double) as quantity,
+        cast(s.quantity_unit as varchar) as quantity_unit,
+        u.measure,
+        u.counts_toward_item,
+        s._source,
+        s._file_path,
+        s._sheet,
+        s._row_number,
+        s._file_sha256,
+        s._file_identity,
+        s._file_version,
+        s._load_batch,
+        s._loaded_at
+    from source as s
+    left join item_units as u
+        on u.item_label = s.item
+        and u.unit = s.quantity_unit
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,36 @@
+-- 禁捕执法巡查台账：1:1 对应 raw.fishing_patrols（逐次巡查）。里程统一换算为公里（convert_unit）。
+-- 台账中车辆、船艇、里程留空表示本次未出动，记为 0，以便按期求和。
+with
+
+source as (
+
+    select * from {{ source('raw_fishing', 'fishing_patrols') }}
+
+),
+
+renamed as (
+
+    select
+        cast(patrol_code as varchar) as patrol_code,
+        cast(patrol_date as date) as patrol_date,
+        cast(district as varchar) as district,
+        cast(water_body as varchar) as water_body,
+        cast(patrol_mode as varchar) as patrol_mode,
+        patrol_mode = '联合执法' as is_joint,
+        cast(lead_agency as varchar) as lead_agency,
+        cast(staff as bigint) as staff_times,
+        cast(coalesce(vehicles, 0) as bigint) as vehicle_times,
+        cast(coalesce(boats, 0) as bigint) as boat_times,
+        coalesce({{ convert_unit('water_km', 'water_km_unit', 'km') }}, 0) as water_km,
+        {{ fishing_lineage_columns() }}
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,53 @@
+-- 禁渔宣传工作台账：1:1 对应 raw.fishing_publicity。（宣传形式, 计量单位）在 fishing_item_units 目录中查得项目代码；
+-- 约数（约、余）按所写数值计入，限定词保留在 quantity_qualifier。
+with
+
+source as (
+
+    select * from {{ source('raw_fishing', 'fishing_publicity') }}
+
+),
+
+item_units as (
+
+    select * from {{ ref('fishing_item_units') }}
+    where item_group = 'publicity'
+
+),
+
+renamed as (
+
+    select
+        cast(s.entry_code as varchar) as entry_code,
+        cast(s.publicised_on as date) as publicised_on,
+        cast(s.district as varchar) as district,
+        cast(s.channel as varchar) as channel,
+        u.item_code as channel_code,
+        cast(s.content as varchar) as content,
+        cast(s.quantity as double) as quantity,
+        cast(s.quantity_qualifier as varchar) as quantity_qualifier,
+        cast(s.quantity_unit as varchar) as quantity_unit,
+        u.counts_toward_item,
+        s._source,
+        s._file_path,
+        s._sheet,
+        s._row_number,
+        s._file_sha256,
+        s._file_identity,
+        s._file_version,
+        s._load_batch,
+        s._loaded_at
+    from source as s
+    left join item_units as u
+        on u.item_label = s.channel
+        and u.unit = s.quantity_unit
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final
