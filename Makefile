@@ -9,7 +9,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: run test dev env manifest sample lint benchmark clean
+.PHONY: run test dev env manifest sample lint benchmark rollback clean
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -39,6 +39,9 @@ lint: env
 
 benchmark: manifest
 	$(RUN) python benchmarks/run_benchmark.py
+
+rollback: env
+	$(RUN) python -m dagster_project.cli rollback
 
 clean:
 	rm -rf data dbt/target dbt/logs

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from dagster_project.alerts import alert_on_failure
 from dagster_project.definitions import defs
 from dagster_project.settings import REPO_ROOT
 
@@ -38,7 +39,7 @@ def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | No
 
 
 def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
-    """Only the GX checks of one table and the publish step, on an already built warehouse."""
+    """Only the GX checks of one table and the publish step (with the nightly job's alert hook) on a built warehouse."""
     key = dg.AssetKey(asset_key)
     gx_checks = [
         check_key
@@ -48,6 +49,7 @@ def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
     job = dg.define_asset_job(
         "checks_then_publish",
         selection=dg.AssetSelection.checks(*gx_checks) | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
+        hooks={alert_on_failure},
     )
     with warehouse_env(raw_dir, data_dir):
         merged = dg.Definitions.merge(defs, dg.Definitions(jobs=[job]))
