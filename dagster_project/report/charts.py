@@ -57,9 +57,13 @@ def good_days_by_month(ctx) -> dict:
 
 def aqi_calendar(ctx) -> dict:
     rows = ctx.conn.execute(
-        """SELECT strftime(obs_date, '%Y-%m-%d'), aqi, coalesce(aqi_category, '无有效数据'), coalesce(aqi_colour, '#dddddd')
-           FROM marts.fct_air_quality_daily
-           WHERE year(obs_date) = ? AND month(obs_date) <= ? ORDER BY obs_date""",
+        # the category colours of HJ 633 come from the aqi_categories seed (rgb), not from code
+        """SELECT strftime(d.obs_date, '%Y-%m-%d'), d.aqi, coalesce(d.aqi_category, '无有效数据'),
+                  coalesce('rgb(' || c.rgb || ')', '#dddddd')
+           FROM marts.fct_air_quality_daily AS d
+           LEFT JOIN reference.aqi_categories AS c
+               ON c.ruleset = d.ruleset AND c.category = d.aqi_category
+           WHERE year(d.obs_date) = ? AND month(d.obs_date) <= ? ORDER BY d.obs_date""",
         [ctx.year, ctx.through],
     ).fetchall()
     return {
