@@ -1,6 +1,5 @@
 """The indicator report of the newest period, written after every publication from the published snapshot."""
 
-
 import dagster as dg
 
 from ..report import latest_period, write_report

@@ -102,8 +102,17 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
                FROM ops.figure_revisions WHERE year = ? AND end_month = ? ORDER BY detected_at, indicator_code, area""",
             [year, through],
         ).fetchall()
-    return ReportContext(conn, year, through, load_catalogue(conn), load_domains(conn), scores,
-                         published_at, snapshot_file, revisions)
+    return ReportContext(
+        conn,
+        year,
+        through,
+        load_catalogue(conn),
+        load_domains(conn),
+        scores,
+        published_at,
+        snapshot_file,
+        revisions,
+    )
 
 
 def _markdown(ctx: ReportContext) -> str:

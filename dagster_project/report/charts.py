@@ -36,11 +36,20 @@ def pm25_by_month(ctx) -> dict:
     by_year = _monthly(ctx, "pm25_mean")
     months = list(range(1, ctx.through + 1))
     return {
-        "kind": "line", "unit": "微克/立方米", "labels": [f"{m}月" for m in months],
+        "kind": "line",
+        "unit": "微克/立方米",
+        "labels": [f"{m}月" for m in months],
         "series": [
-            {"name": f"{ctx.year}年", "color": "#c0392b", "values": [by_year[ctx.year].get(m) for m in months]},
-            {"name": f"{ctx.year - 1}年", "color": "#95a5a6",
-             "values": [by_year[ctx.year - 1].get(m) for m in months]},
+            {
+                "name": f"{ctx.year}年",
+                "color": "#c0392b",
+                "values": [by_year[ctx.year].get(m) for m in months],
+            },
+            {
+                "name": f"{ctx.year - 1}年",
+                "color": "#95a5a6",
+                "values": [by_year[ctx.year - 1].get(m) for m in months],
+            },
         ],
     }
 
@@ -49,9 +58,17 @@ def good_days_by_month(ctx) -> dict:
     by_year = _monthly(ctx, "good_day_ratio")
     months = [m for m in range(1, ctx.through + 1) if m in by_year[ctx.year]]
     return {
-        "kind": "bars", "unit": "%", "max": 100, "labels": [f"{m}月" for m in months],
-        "series": [{"name": f"{ctx.year}年优良天数比例", "color": "#27ae60",
-                    "values": [by_year[ctx.year][m] for m in months]}],
+        "kind": "bars",
+        "unit": "%",
+        "max": 100,
+        "labels": [f"{m}月" for m in months],
+        "series": [
+            {
+                "name": f"{ctx.year}年优良天数比例",
+                "color": "#27ae60",
+                "values": [by_year[ctx.year][m] for m in months],
+            }
+        ],
     }
 
 
@@ -67,9 +84,17 @@ def aqi_calendar(ctx) -> dict:
         [ctx.year, ctx.through],
     ).fetchall()
     return {
-        "kind": "calendar", "unit": "AQI", "labels": [r[0] for r in rows],
-        "series": [{"name": "日AQI", "values": [r[1] for r in rows], "categories": [r[2] for r in rows],
-                    "colors": [r[3] for r in rows]}],
+        "kind": "calendar",
+        "unit": "AQI",
+        "labels": [r[0] for r in rows],
+        "series": [
+            {
+                "name": "日AQI",
+                "values": [r[1] for r in rows],
+                "categories": [r[2] for r in rows],
+                "colors": [r[3] for r in rows],
+            }
+        ],
     }
 
 
@@ -85,8 +110,16 @@ def district_comparison(code: str) -> Callable:
         indicator = ctx.catalogue[code]
         decimals = indicator.decimals
         return {
-            "kind": "bars", "unit": indicator.unit_zh, "labels": [r[0] for r in rows],
-            "series": [{"name": indicator.name_zh, "color": "#2980b9", "values": [round(r[1], decimals) for r in rows]}],
+            "kind": "bars",
+            "unit": indicator.unit_zh,
+            "labels": [r[0] for r in rows],
+            "series": [
+                {
+                    "name": indicator.name_zh,
+                    "color": "#2980b9",
+                    "values": [round(r[1], decimals) for r in rows],
+                }
+            ],
         }
 
     return build
@@ -104,21 +137,45 @@ def water_classes_by_section(ctx) -> dict | None:
     if not rows:
         return None
     return {
-        "kind": "bars", "unit": "类别（1=Ⅰ类 … 6=劣Ⅴ类）", "max": 6, "labels": [r[0] for r in rows],
-        "series": [{"name": "水质类别", "values": [r[1] for r in rows], "categories": [r[2] for r in rows],
-                    "colors": [WATER_CLASS_COLOURS[r[1]] for r in rows]}],
+        "kind": "bars",
+        "unit": "类别（1=Ⅰ类 … 6=劣Ⅴ类）",
+        "max": 6,
+        "labels": [r[0] for r in rows],
+        "series": [
+            {
+                "name": "水质类别",
+                "values": [r[1] for r in rows],
+                "categories": [r[2] for r in rows],
+                "colors": [WATER_CLASS_COLOURS[r[1]] for r in rows],
+            }
+        ],
     }
 
 
 CHARTS = [
-    ChartSpec("pm25_by_month", "PM2.5 月均浓度（与上年同月对比）", "marts.fct_air_quality_period", pm25_by_month),
+    ChartSpec(
+        "pm25_by_month", "PM2.5 月均浓度（与上年同月对比）", "marts.fct_air_quality_period", pm25_by_month
+    ),
     ChartSpec("good_days_by_month", "各月优良天数比例", "marts.fct_air_quality_period", good_days_by_month),
     ChartSpec("aqi_calendar", "空气质量日历（每日 AQI 类别）", "marts.fct_air_quality_daily", aqi_calendar),
-    ChartSpec("district_pm25", "各区县 PM2.5 平均浓度（年初至今）", "indicators.fct_indicator_values",
-              district_comparison("air.pm25_mean")),
-    ChartSpec("district_good_days", "各区县优良天数比例（年初至今）", "indicators.fct_indicator_values",
-              district_comparison("air.good_days_ratio")),
-    ChartSpec("water_sections", "各断面水质类别（年初至今）", "marts.fct_water_section_period", water_classes_by_section),
+    ChartSpec(
+        "district_pm25",
+        "各区县 PM2.5 平均浓度（年初至今）",
+        "indicators.fct_indicator_values",
+        district_comparison("air.pm25_mean"),
+    ),
+    ChartSpec(
+        "district_good_days",
+        "各区县优良天数比例（年初至今）",
+        "indicators.fct_indicator_values",
+        district_comparison("air.good_days_ratio"),
+    ),
+    ChartSpec(
+        "water_sections",
+        "各断面水质类别（年初至今）",
+        "marts.fct_water_section_period",
+        water_classes_by_section,
+    ),
 ]
 
 

@@ -19,16 +19,25 @@ CITY = "城市"
 
 def _columns(conn, qualified: str) -> list[str]:
     schema, name = qualified.split(".")
-    return [r[0] for r in conn.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-        "ORDER BY ordinal_position", [schema, name]).fetchall()]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
+            "ORDER BY ordinal_position",
+            [schema, name],
+        ).fetchall()
+    ]
 
 
-def _mart_rows(conn, mart: str, column: str, year: int, month: int, area: str) -> tuple[list[str], list[tuple]]:
+def _mart_rows(
+    conn, mart: str, column: str, year: int, month: int, area: str
+) -> tuple[list[str], list[tuple]]:
     """The mart's rows of the period (and district), with their key columns and the indicator's column."""
     qualified = f"marts.{mart}"
     available = _columns(conn, qualified)
-    keys = [c for c in ("period_kind", "district", "industry", "year", "end_month", "month") if c in available]
+    keys = [
+        c for c in ("period_kind", "district", "industry", "year", "end_month", "month") if c in available
+    ]
     filters, params = [], []
     if "period_kind" in available:
         filters.append("period_kind = 'ytd'")
@@ -45,9 +54,11 @@ def _mart_rows(conn, mart: str, column: str, year: int, month: int, area: str) -
         filters.append("district = ?")
         params.append(area)
     selected = keys + [column]
-    sql = (f"SELECT {', '.join(quote_identifier(c) for c in selected)} FROM {qualified}"
-           + (f" WHERE {' AND '.join(filters)}" if filters else "")
-           + f" ORDER BY {', '.join(quote_identifier(c) for c in keys) or '1'}")
+    sql = (
+        f"SELECT {', '.join(quote_identifier(c) for c in selected)} FROM {qualified}"
+        + (f" WHERE {' AND '.join(filters)}" if filters else "")
+        + f" ORDER BY {', '.join(quote_identifier(c) for c in keys) or '1'}"
+    )
     return selected, conn.execute(sql, params).fetchall()
 
 
@@ -85,21 +96,30 @@ def explain(published_db: Path, code: str, year: int, month: int, area: str = CI
             " s.yoy_kind, v.is_complete, v.missing_submissions FROM indicators.fct_indicator_values AS v"
             " JOIN indicators.rpt_scorecard AS s USING (indicator_code, area, year, end_month)"
             " WHERE v.indicator_code = ? AND v.area = ? AND v.year = ? AND v.end_month = ?",
-            [code, area, year, month]).fetchone()
+            [code, area, year, month],
+        ).fetchone()
         lines.append(f"{code} {indicator.name_zh} · {area} · {year}年1–{month}月")
         if row is None:
             lines.append("  no value in the warehouse for this indicator, area and period")
             return lines
         value, report, numerator, denominator, last_year, change, yoy_kind, complete, missing = row
-        lines.append(f"  value: {value!r} → published {report} {indicator.unit}"
-                     + ("" if complete else f"  (provisional: missing {missing or 'inputs'})"))
+        lines.append(
+            f"  value: {value!r} → published {report} {indicator.unit}"
+            + ("" if complete else f"  (provisional: missing {missing or 'inputs'})")
+        )
         if numerator is not None:
             lines.append(f"  numerator / denominator: {numerator:g} / {denominator:g}")
-        lines.append(f"  same period last year: {last_year}; 同比 {change} {'%' if yoy_kind == 'pct' else '百分点'}")
+        lines.append(
+            f"  same period last year: {last_year}; 同比 {change} {'%' if yoy_kind == 'pct' else '百分点'}"
+        )
         lines.append(f"  formula: {indicator.formula_zh or '—'}")
-        lines.append(f"  aggregation: {indicator.aggregation}; mart: marts.{indicator.source_mart}.{indicator.source_column}")
+        lines.append(
+            f"  aggregation: {indicator.aggregation}; mart: marts.{indicator.source_mart}.{indicator.source_column}"
+        )
         if indicator.source_mart and table_exists(conn, f"marts.{indicator.source_mart}"):
-            columns, rows = _mart_rows(conn, indicator.source_mart, indicator.source_column, year, month, area)
+            columns, rows = _mart_rows(
+                conn, indicator.source_mart, indicator.source_column, year, month, area
+            )
             lines.append(f"  mart rows ({len(rows)}): {' | '.join(columns)}")
             lines.extend("    " + " | ".join("" if v is None else str(v) for v in r) for r in rows)
         for source in indicator.sources:

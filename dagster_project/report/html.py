@@ -122,8 +122,11 @@ def _score_table(ctx, domain: str) -> str:
     rows = []
     for indicator, score in ctx.city_scores(domain):
         change = change_text(score.yoy_change_report, indicator.yoy_kind) or "—"
-        improved = "" if score.yoy_change_report in (None, 0) else (
-            "better" if (score.yoy_change_report < 0) == (indicator.direction == "lower") else "worse")
+        improved = (
+            ""
+            if score.yoy_change_report in (None, 0)
+            else ("better" if (score.yoy_change_report < 0) == (indicator.direction == "lower") else "worse")
+        )
         standard = "—" if score.meets_standard is None else ("达标" if score.meets_standard else "未达标")
         flag = '<span class="provisional">暂定</span>' if not score.is_complete else ""
         rows.append(
@@ -132,8 +135,11 @@ def _score_table(ctx, domain: str) -> str:
         )
     if not rows:
         return "<p>本领域指标的取数模型尚未接入，暂无数据。</p>"
-    return ("<table><tr><th>指标</th><th>本期</th><th>同比</th><th>国家标准</th><th>状态</th></tr>"
-            + "".join(rows) + "</table>")
+    return (
+        "<table><tr><th>指标</th><th>本期</th><th>同比</th><th>国家标准</th><th>状态</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def write_html(ctx, path: Path) -> None:

@@ -49,10 +49,14 @@ def _period(conn, code: str, period: str) -> tuple[int, int] | None:
     if period.isdigit():
         return conn.execute(
             "SELECT year, max(end_month) FROM indicators.fct_indicator_values WHERE indicator_code = ? AND year = ? "
-            "GROUP BY year", [code, int(period)]).fetchone()
+            "GROUP BY year",
+            [code, int(period)],
+        ).fetchone()
     return conn.execute(
         "SELECT year, end_month FROM indicators.fct_indicator_values WHERE indicator_code = ? "
-        "ORDER BY year DESC, end_month DESC LIMIT 1", [code]).fetchone()
+        "ORDER BY year DESC, end_month DESC LIMIT 1",
+        [code],
+    ).fetchone()
 
 
 def reconcile_figure(conn, catalogue, figure: dict[str, str]) -> Outcome:
@@ -66,7 +70,8 @@ def reconcile_figure(conn, catalogue, figure: dict[str, str]) -> Outcome:
         row = conn.execute(
             "SELECT value, yoy_change, yoy_kind FROM indicators.rpt_scorecard "
             "WHERE indicator_code = ? AND area = ? AND year = ? AND end_month = ?",
-            [code, CITY, *year_month]).fetchone()
+            [code, CITY, *year_month],
+        ).fetchone()
     if row is None or row[0] is None:
         return Outcome(code, period, "not computed", stated, None, stated_change)
     value, change, yoy_kind = row
@@ -74,8 +79,15 @@ def reconcile_figure(conn, catalogue, figure: dict[str, str]) -> Outcome:
     if stated_change:
         stated_kind = YOY_COLUMNS.get(stated_change.split("=")[0])
         ok = ok and stated_kind == yoy_kind and compare_matches(change, stated_change)
-    return Outcome(code, period, "match" if ok else "mismatch", stated, value, stated_change,
-                   change if stated_change else None)
+    return Outcome(
+        code,
+        period,
+        "match" if ok else "mismatch",
+        stated,
+        value,
+        stated_change,
+        change if stated_change else None,
+    )
 
 
 def reconcile(published_db: Path, figures_csv: Path) -> list[Outcome]:
@@ -87,7 +99,11 @@ def reconcile(published_db: Path, figures_csv: Path) -> list[Outcome]:
 
 
 def summary_line(outcomes: list[Outcome]) -> str:
-    counts = {status: sum(o.status == status for o in outcomes)
-              for status in ("match", "mismatch", "unknown indicator", "not computed")}
-    return (f"{counts['match']} of {len(outcomes)} matched ({counts['mismatch']} mismatched, "
-            f"{counts['not computed']} not computed yet, {counts['unknown indicator']} unknown indicators)")
+    counts = {
+        status: sum(o.status == status for o in outcomes)
+        for status in ("match", "mismatch", "unknown indicator", "not computed")
+    }
+    return (
+        f"{counts['match']} of {len(outcomes)} matched ({counts['mismatch']} mismatched, "
+        f"{counts['not computed']} not computed yet, {counts['unknown indicator']} unknown indicators)"
+    )

@@ -9,10 +9,21 @@ import xlsxwriter
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 SCORE_COLUMNS = [
-    ("indicator_code", "指标编码"), ("name_zh", "指标"), ("area", "地区"), ("year", "年份"), ("end_month", "截止月"),
-    ("value_report", "本期值"), ("unit", "单位"), ("value_last_year_report", "上年同期"),
-    ("yoy_change_report", "同比"), ("yoy_kind", "同比口径"), ("standard_limit", "标准限值"),
-    ("meets_standard", "是否达标"), ("target_value", "目标"), ("meets_target", "是否完成"), ("is_complete", "数据完整"),
+    ("indicator_code", "指标编码"),
+    ("name_zh", "指标"),
+    ("area", "地区"),
+    ("year", "年份"),
+    ("end_month", "截止月"),
+    ("value_report", "本期值"),
+    ("unit", "单位"),
+    ("value_last_year_report", "上年同期"),
+    ("yoy_change_report", "同比"),
+    ("yoy_kind", "同比口径"),
+    ("standard_limit", "标准限值"),
+    ("meets_standard", "是否达标"),
+    ("target_value", "目标"),
+    ("meets_target", "是否完成"),
+    ("is_complete", "数据完整"),
 ]
 
 

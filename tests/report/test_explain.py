@@ -17,8 +17,10 @@ def test_pm25_is_explained_by_the_hourly_exports_of_january_to_november(sample_b
         assert main(["explain", "air.pm25_mean", "--period", "2023-11"]) == 0
     output = capsys.readouterr().out
     hourly = re.findall(r"(air/hourly/\S+)\s+sheet=", output)
-    expected = [f"air/hourly/XX市国控站点小时数据_2023{m:02d}{'_v2' if m == 3 else ''}.{'csv' if m in (5, 9) else 'xlsx'}"
-                for m in range(1, 12)]
+    expected = [
+        f"air/hourly/XX市国控站点小时数据_2023{m:02d}{'_v2' if m == 3 else ''}.{'csv' if m in (5, 9) else 'xlsx'}"
+        for m in range(1, 12)
+    ]
     assert hourly == expected
     assert "value: 31.3" in output or "published 31.3" in output
     assert "formula:" in output and "mart rows (1)" in output

@@ -68,7 +68,10 @@ def test_a_wrong_stated_change_is_a_mismatch(sample_build, tmp_path):
 
 def test_an_unknown_code_is_reported(sample_build, tmp_path):
     draft = tmp_path / "draft.csv"
-    draft.write_text("domain,code,name_zh,name_en,value,unit,period,qualifier,compare,quote\n"
-                     "air,air.not_a_code,x,x,1,个,2023,exact,,x\n", encoding="utf-8")
+    draft.write_text(
+        "domain,code,name_zh,name_en,value,unit,period,qualifier,compare,quote\n"
+        "air,air.not_a_code,x,x,1,个,2023,exact,,x\n",
+        encoding="utf-8",
+    )
     [outcome] = reconcile(sample_build / "warehouse.duckdb", draft)
     assert outcome.status == "unknown indicator"

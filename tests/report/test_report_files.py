@@ -18,10 +18,16 @@ def test_markdown_states_the_headline_figures_in_the_bureaus_words(report_dir, w
     text = (report_dir / "report.md").read_text(encoding="utf-8")
     pm25, change = warehouse.execute(
         "SELECT value_report, yoy_change_report FROM indicators.rpt_scorecard "
-        "WHERE indicator_code = 'air.pm25_mean' AND area = '城市' AND year = 2023 AND end_month = 11").fetchone()
-    assert f"PM2.5平均浓度为{pm25:.1f}微克/立方米，同比{'下降' if change < 0 else '上升'}{abs(change):.1f}％" in text
+        "WHERE indicator_code = 'air.pm25_mean' AND area = '城市' AND year = 2023 AND end_month = 11"
+    ).fetchone()
+    assert (
+        f"PM2.5平均浓度为{pm25:.1f}微克/立方米，同比{'下降' if change < 0 else '上升'}{abs(change):.1f}％"
+        in text
+    )
     assert "优良天数比例为83.6％，同比上升3.4个百分点" in text
-    assert "约占全市重点企业排放量的90％以上" in text  # a lower bound phrased with 以上 from significant digits
+    assert (
+        "约占全市重点企业排放量的90％以上" in text
+    )  # a lower bound phrased with 以上 from significant digits
 
 
 def test_markdown_follows_the_bureaus_domain_order(report_dir):
@@ -49,14 +55,19 @@ def test_the_report_keeps_the_snapshot_it_was_made_from(report_dir, sample_build
 def test_the_sample_air_inputs_are_complete_for_the_report_period(warehouse):
     provisional = warehouse.execute(
         "SELECT indicator_code, missing_submissions FROM indicators.fct_indicator_values "
-        "WHERE domain = 'air' AND year = 2023 AND end_month = 11 AND is_city AND NOT is_complete").fetchall()
+        "WHERE domain = 'air' AND year = 2023 AND end_month = 11 AND is_city AND NOT is_complete"
+    ).fetchall()
     assert provisional == []
 
 
 def test_targets_are_never_invented(warehouse):
-    assert warehouse.execute(
-        "SELECT count(*) FROM indicators.rpt_scorecard WHERE target_value IS NOT NULL OR meets_target IS NOT NULL"
-    ).fetchone()[0] == 0
+    assert (
+        warehouse.execute(
+            "SELECT count(*) FROM indicators.rpt_scorecard WHERE target_value IS NOT NULL OR meets_target IS NOT NULL"
+        ).fetchone()[0]
+        == 0
+    )
     assert warehouse.execute(
         "SELECT standard_limit, meets_standard FROM indicators.rpt_scorecard WHERE indicator_code = 'air.pm25_mean' "
-        "AND area = '城市' AND year = 2023 AND end_month = 11").fetchone() == (35.0, True)
+        "AND area = '城市' AND year = 2023 AND end_month = 11"
+    ).fetchone() == (35.0, True)

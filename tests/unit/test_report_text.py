@@ -7,9 +7,24 @@ from dagster_project.report.text import change_text, figure_text, sentence
 from dagster_project.report.workbook import neutralise
 
 BASE = Indicator(
-    code="x.y", name_zh="测试指标", domain="air", report_order=1, unit="家", unit_zh="家", kind="count",
-    aggregation="flow", direction="higher", yoy_kind="pct", decimals=0, significant_digits=None, phrasing="exact",
-    source_mart=None, source_column=None, sources=(), formula_zh=None, sentence_zh=None,
+    code="x.y",
+    name_zh="测试指标",
+    domain="air",
+    report_order=1,
+    unit="家",
+    unit_zh="家",
+    kind="count",
+    aggregation="flow",
+    direction="higher",
+    yoy_kind="pct",
+    decimals=0,
+    significant_digits=None,
+    phrasing="exact",
+    source_mart=None,
+    source_column=None,
+    sources=(),
+    formula_zh=None,
+    sentence_zh=None,
 )
 
 
@@ -45,7 +60,7 @@ def test_sentence_uses_the_template_and_marks_provisional_values():
     assert sentence(BASE, 12.0, 5.0, True) == "测试指标为12家（暂定）"
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", '=HYPERLINK("http://x")'])
 def test_formula_like_text_is_neutralised(text):
     assert neutralise(text) == "'" + text
 
