@@ -42,7 +42,8 @@ def phrase(value: float | int | Decimal, digits: int | None, unit: str = "", qua
     """The figure as the report writes it.
 
     digits: significant digits kept (the value is truncated, then qualified), or None for an exact value.
-    unit: written after 余 (500余次) but before 以上 (500次以上); a percent sign stays on the number (80％以上).
+    unit: written after 余 (500余次) but before 以上 (500次以上); a percent sign stays on the number
+        (80％以上).
     """
     amount = Decimal(str(value))
     percent = unit in _PERCENT_UNITS

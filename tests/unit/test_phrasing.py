@@ -31,7 +31,9 @@ def test_phrase_writes_figures_the_bureau_way(value, digits, unit, qualifier, ex
     assert phrase(value, digits, unit, qualifier) == expected
 
 
-@pytest.mark.parametrize(("value", "digits"), [(523, 1), (567, 2), (50321, 1), (13420, 2), (1803456, 2), (9999, 1), (81.2, 1)])
+@pytest.mark.parametrize(
+    ("value", "digits"), [(523, 1), (567, 2), (50321, 1), (13420, 2), (1803456, 2), (9999, 1), (81.2, 1)]
+)
 def test_a_phrased_lower_bound_always_matches_its_own_value(value, digits):
     figure = truncate_significant(Decimal(str(value)), digits)
     assert matches(value, format(figure.normalize(), "f"), "lower_bound", "")
