@@ -21,6 +21,7 @@ env: $(UV)
 manifest: env
 	cd dbt && $(RUN) dbt parse --profiles-dir . --quiet
 
+# The job's last asset (reports/annual_report) writes data/reports/<year>-<month>/; summary prints where.
 run: manifest
 	$(RUN) dagster job execute -m dagster_project.definitions -j warehouse_refresh
 	$(RUN) python -m dagster_project.cli summary

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import duckdb
 
 from .publish import rollback
+from .report import latest_period, write_report
+from .report.explain import explain
+from .report.reconcile import reconcile, summary_line
 from .settings import Settings
 
 HEADLINE_SQL = """
@@ -41,6 +45,37 @@ def summary(settings: Settings) -> int:
     print(f"{year}年1–{month}月 空气质量:")
     print(f"  PM2.5 平均浓度 {pm25:.1f} 微克/立方米，同比 {_signed(pm25_yoy, '%')}")
     print(f"  优良天数比例 {ratio:.1f}%（{good}/{valid} 天），同比 {_signed(ratio_pp, ' 个百分点')}")
+    period = latest_period(path)
+    if period:
+        folder = settings.reports_dir / f"{period[0]}-{period[1]:02d}"
+        if folder.exists():
+            print(f"report: {folder}/report.md · report.xlsx · report.html")
+    return 0
+
+
+def report(settings: Settings, year: int, through: int) -> int:
+    folder = write_report(settings, year, through)
+    print(f"report written to {folder}/ (report.md, report.xlsx, report.html; snapshot warehouse.duckdb)")
+    return 0
+
+
+def reconcile_figures(settings: Settings, figures_csv: Path) -> int:
+    """Each figure as match / mismatch / unknown indicator / not computed; non-zero exit on any mismatch."""
+    outcomes = reconcile(settings.published_db, figures_csv)
+    for outcome in outcomes:
+        print(outcome.line())
+    print(summary_line(outcomes))
+    return 1 if any(o.status == "mismatch" for o in outcomes) else 0
+
+
+def explain_value(settings: Settings, code: str, period: str, area: str) -> int:
+    year, month = (int(part) for part in period.split("-"))
+    try:
+        lines = explain(settings.published_db, code, year, month, area)
+    except KeyError as error:
+        print(error.args[0], file=sys.stderr)
+        return 2
+    print("\n".join(lines))
     return 0
 
 
@@ -49,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("summary", help="where the published warehouse is and its headline figures")
     commands.add_parser("rollback", help="put back the snapshot published before the current one")
+    report_command = commands.add_parser("report", help="write data/reports/YYYY-MM/ (md, xlsx, html)")
+    report_command.add_argument("--year", type=int, required=True)
+    report_command.add_argument("--through", type=int, required=True, help="last month of the period (1–12)")
+    reconcile_command = commands.add_parser("reconcile", help="check a table of claimed figures against the warehouse")
+    reconcile_command.add_argument("figures", type=Path, help="CSV with the columns of report-2023-figures.csv")
+    explain_command = commands.add_parser("explain", help="where an indicator's value came from")
+    explain_command.add_argument("indicator", help="indicator code, e.g. air.pm25_mean")
+    explain_command.add_argument("--period", required=True, help="YYYY-MM: January to that month")
+    explain_command.add_argument("--area", default="城市", help="a district (default: the city)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "summary":
@@ -57,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
         restored = rollback(settings)
         print(f"rolled back: {settings.published_db} is now {restored.name}")
         return 0
+    if args.command == "report":
+        return report(settings, args.year, args.through)
+    if args.command == "reconcile":
+        return reconcile_figures(settings, args.figures)
+    if args.command == "explain":
+        return explain_value(settings, args.indicator, args.period, args.area)
     return 2
 
 

@@ -20,6 +20,8 @@ from .faults import crash_point
 from .settings import Settings
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
+REVISIONS_TABLE = "ops.figure_revisions"
+INDICATOR_VALUES = "indicators.fct_indicator_values"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,42 @@ def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, m
             json.dumps(mart_rows, ensure_ascii=False),
         ],
     )
+
+
+def _record_revisions(conn: duckdb.DuckDBPyConnection, previous: Path, run_id: str) -> None:
+    """Every indicator value this build changes against the last published snapshot, old and new.
+
+    A resubmission replaces rows in raw; the figures it moves are listed here with the files this run
+    loaded, so a figure already signed in a report can be traced to the correction that changed it.
+    """
+    conn.execute(
+        f"""CREATE TABLE IF NOT EXISTS {REVISIONS_TABLE} (
+            detected_at TIMESTAMP, run_id VARCHAR, indicator_code VARCHAR, area VARCHAR, year INTEGER,
+            end_month INTEGER, old_value DOUBLE, new_value DOUBLE, files_loaded VARCHAR)"""
+    )
+    if not previous.exists():
+        return
+    escaped = str(previous).replace("'", "''")
+    conn.execute(f"ATTACH '{escaped}' AS previous (READ_ONLY)")
+    try:
+        catalogs_with_values = conn.execute(
+            "SELECT count(DISTINCT table_catalog) FROM information_schema.tables "
+            "WHERE table_schema = 'indicators' AND table_name = 'fct_indicator_values'"
+        ).fetchone()[0]
+        if catalogs_with_values < 2:  # one side predates the indicator layer: nothing to compare
+            return
+        conn.execute(
+            f"""INSERT INTO {REVISIONS_TABLE}
+            SELECT ?, ?, new.indicator_code, new.area, new.year, new.end_month, old.value, new.value,
+                   (SELECT string_agg(file_path, '; ' ORDER BY file_path) FROM raw._files
+                    WHERE load_batch = ? AND status = 'loaded')
+            FROM {INDICATOR_VALUES} AS new
+            JOIN previous.{INDICATOR_VALUES} AS old USING (indicator_code, area, year, end_month)
+            WHERE old.value IS DISTINCT FROM new.value""",
+            [datetime.now(UTC).replace(tzinfo=None), run_id, run_id],
+        )
+    finally:
+        conn.execute("DETACH previous")
 
 
 def _copy_durably(source: Path, target: Path, crash_at: str | None = None) -> None:
@@ -119,6 +157,7 @@ def publish(settings: Settings, run_id: str, checks: dict[str, str]) -> Publicat
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         snapshot = settings.snapshots_dir / f"warehouse-{stamp}-{run_id[:8]}.duckdb"
         _record_publication(conn, run_id, snapshot, settings, mart_rows, checks)
+        _record_revisions(conn, settings.published_db, run_id)
         conn.execute("CHECKPOINT")
     settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
     _copy_durably(settings.build_db, snapshot)

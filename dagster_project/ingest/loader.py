@@ -33,8 +33,8 @@ from .normalise import (
 )
 from .readers import ReadError, find_header, read_sheet
 from .registry import ColumnSpec, SourceSpec
+from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, record_source, source_columns
 from .xlsx_flags import sheet_flags
-from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, source_columns
 from .sql import quote_identifier
 
 log = logging.getLogger(__name__)
@@ -443,6 +443,7 @@ def ingest_source(
     ensure_raw_schema(conn, spec, convertible)
     columns = source_columns(spec, convertible)
     now = datetime.now(UTC).replace(tzinfo=None)
+    record_source(conn, spec, now)
     ctx = ParseContext(units, districts, load_reference_values(conn, spec), today or date.today())
     report = SourceReport(spec.name)
     seen = {

@@ -9,6 +9,7 @@ from .sql import quote_identifier
 
 FILES_TABLE = "raw._files"
 REJECTS_TABLE = "raw._rejects"
+SOURCES_TABLE = "raw._sources"
 
 _BOOKKEEPING = {
     FILES_TABLE: {
@@ -36,6 +37,21 @@ _BOOKKEEPING = {
         "reason": "VARCHAR",
         "scope": "VARCHAR",
         "rejected_at": "TIMESTAMP",
+    },
+    # the registry as data, so dbt can tell expected submissions from received ones
+    SOURCES_TABLE: {
+        "source": "VARCHAR",
+        "domain": "VARCHAR",
+        "kind": "VARCHAR",
+        "identity_parts": "VARCHAR",
+        "cadence": "VARCHAR",
+        "per": "VARCHAR",
+        "register": "VARCHAR",
+        "unit_column": "VARCHAR",
+        "register_column": "VARCHAR",
+        "description_zh": "VARCHAR",
+        "department": "VARCHAR",
+        "recorded_at": "TIMESTAMP",
     },
 }
 
@@ -70,6 +86,28 @@ def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str
                 f"ALTER TABLE {quote_identifier(schema)}.{quote_identifier(name)} "
                 f"ADD COLUMN {quote_identifier(column)} {sql_type}"
             )
+
+
+def _unit_columns(spec: SourceSpec) -> tuple[str | None, str | None]:
+    """(column of the source naming the expected submitter, its column in the register) for `expected.per`."""
+    per, register = spec.expected.per, spec.expected.register
+    if per == "station":
+        column = next(c for c in spec.columns if c.reference and c.reference.source == register)
+        return column.name, column.reference.column
+    if per == "district":
+        return next(c.name for c in spec.columns if c.type == "district"), None
+    return None, None
+
+
+def record_source(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, now) -> None:
+    """Write the entry's expectation (cadence, per, register) to raw._sources, replacing its previous row."""
+    unit_column, register_column = _unit_columns(spec)
+    conn.execute(f"DELETE FROM {SOURCES_TABLE} WHERE source = ?", [spec.name])
+    conn.execute(
+        f"INSERT INTO {SOURCES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [spec.name, spec.domain, spec.kind, ",".join(spec.identity), spec.expected.cadence, spec.expected.per,
+         spec.expected.register, unit_column, register_column, spec.description_zh, spec.department, now],
+    )
 
 
 def ensure_raw_schema(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, convertible_units: set[str]) -> None:

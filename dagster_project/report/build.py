@@ -1,0 +1,166 @@
+"""`report --year 2023 --through 11`: report.md, report.xlsx and report.html in data/reports/2023-11/.
+
+The published snapshot is first copied into the report's folder (outside the snapshot retention of
+data/snapshots/) and the report is read from that copy, so the numbers can always be traced back to
+the exact warehouse they came from.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ..settings import Settings
+from .catalogue import Domain, Indicator, load_catalogue, load_domains, table_exists
+from .html import write_html
+from .text import sentence
+from .workbook import write_workbook
+
+SNAPSHOT_NAME = "warehouse.duckdb"
+CITY = "城市"
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    code: str
+    area: str
+    value: float
+    value_report: float
+    value_last_year_report: float | None
+    yoy_kind: str
+    yoy_change_report: float | None
+    standard_limit: float | None
+    meets_standard: bool | None
+    target_value: float | None
+    meets_target: bool | None
+    is_complete: bool
+    missing_submissions: str | None
+
+
+@dataclass
+class ReportContext:
+    conn: duckdb.DuckDBPyConnection
+    year: int
+    through: int
+    catalogue: dict[str, Indicator]
+    domains: list[Domain]
+    scores: list[ScoreRow]
+    published_at: str
+    snapshot_file: str
+    revisions: list[tuple]
+
+    def city_scores(self, domain: str) -> list[tuple[Indicator, ScoreRow]]:
+        rows = [(self.catalogue[s.code], s) for s in self.scores if s.area == CITY]
+        return sorted(((i, s) for i, s in rows if i.domain == domain), key=lambda pair: pair[0].report_order)
+
+
+def latest_period(published_db: Path) -> tuple[int, int] | None:
+    """(year, end month) of the newest period in the published indicator values."""
+    with duckdb.connect(str(published_db), read_only=True) as conn:
+        if not table_exists(conn, "indicators.fct_indicator_values"):
+            return None
+        row = conn.execute(
+            "SELECT year, end_month FROM indicators.fct_indicator_values ORDER BY year DESC, end_month DESC LIMIT 1"
+        ).fetchone()
+    return row
+
+
+def _keep_snapshot(published: Path, folder: Path) -> Path:
+    target = folder / SNAPSHOT_NAME
+    partial = folder / f".{SNAPSHOT_NAME}.partial"
+    shutil.copyfile(published, partial)
+    os.replace(partial, target)
+    return target
+
+
+def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> ReportContext:
+    scores = [
+        ScoreRow(*row)
+        for row in conn.execute(
+            """SELECT s.indicator_code, s.area, s.value, s.value_report, s.value_last_year_report, s.yoy_kind,
+                      s.yoy_change_report, s.standard_limit, s.meets_standard, s.target_value, s.meets_target,
+                      s.is_complete, v.missing_submissions
+               FROM indicators.rpt_scorecard AS s
+               JOIN indicators.fct_indicator_values AS v USING (indicator_code, area, year, end_month)
+               WHERE s.year = ? AND s.end_month = ? AND s.value IS NOT NULL
+               ORDER BY s.indicator_code, s.area""",
+            [year, through],
+        ).fetchall()
+    ]
+    published_at, snapshot_file = conn.execute(
+        "SELECT strftime(published_at, '%Y-%m-%d %H:%M:%S'), snapshot_file FROM ops.publish_log "
+        "ORDER BY published_at DESC LIMIT 1"
+    ).fetchone()
+    revisions = []
+    if table_exists(conn, "ops.figure_revisions"):
+        revisions = conn.execute(
+            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value, files_loaded
+               FROM ops.figure_revisions WHERE year = ? AND end_month = ? ORDER BY detected_at, indicator_code, area""",
+            [year, through],
+        ).fetchall()
+    return ReportContext(
+        conn,
+        year,
+        through,
+        load_catalogue(conn),
+        load_domains(conn),
+        scores,
+        published_at,
+        snapshot_file,
+        revisions,
+    )
+
+
+def _markdown(ctx: ReportContext) -> str:
+    period = f"{ctx.year}年1－{ctx.through}月"
+    lines = [
+        f"# XX市{period}污染防治攻坚战主要指标",
+        "",
+        f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`（发布于 {ctx.published_at} UTC，"
+        f"原快照 {ctx.snapshot_file}）自动生成；标“暂定”的数字所依赖的报送尚不完整。",
+        "",
+    ]
+    numerals = "一二三四五六七八九十"
+    for number, domain in enumerate(ctx.domains):
+        lines += [f"## {numerals[number]}、{domain.section_zh}（{domain.name_zh}）", ""]
+        scored = ctx.city_scores(domain.domain)
+        if not scored:
+            lines += ["本领域指标的取数模型尚未接入，暂无数据。", ""]
+            continue
+        sentences = [sentence(i, s.value, s.yoy_change_report, not s.is_complete) for i, s in scored]
+        lines += [f"截至{ctx.through}月底，" + "；".join(sentences) + "。", ""]
+        provisional = [(i, s) for i, s in scored if not s.is_complete]
+        for indicator, score in provisional:
+            lines.append(f"- 暂定：{indicator.name_zh}，缺报 {score.missing_submissions or '（输入不完整）'}")
+        if provisional:
+            lines.append("")
+    lines += ["## 附：报送更正引起的数字变动", ""]
+    if ctx.revisions:
+        lines += ["| 发现时间 | 指标 | 地区 | 原值 | 新值 | 本次装载的文件 |", "|---|---|---|---|---|---|"]
+        for detected, code, area, old, new, files in ctx.revisions:
+            name = ctx.catalogue[code].name_zh if code in ctx.catalogue else code
+            lines.append(f"| {detected} | {name}（{code}） | {area} | {old} | {new} | {files or ''} |")
+    else:
+        lines.append("本期数字发布后未因更正报送而变动。")
+    return "\n".join(lines) + "\n"
+
+
+def write_report(settings: Settings, year: int, through: int) -> Path:
+    """Write the report of `year`, January to `through`, from the published snapshot; returns its folder."""
+    if not settings.published_db.exists():
+        raise FileNotFoundError(f"no published warehouse at {settings.published_db}: run `make run` first")
+    folder = settings.reports_dir / f"{year}-{through:02d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    snapshot = _keep_snapshot(settings.published_db, folder)
+    with duckdb.connect(str(snapshot), read_only=True) as conn:
+        ctx = _load_context(conn, year, through)
+        if not ctx.scores:
+            raise ValueError(f"the warehouse has no indicator values for {year}-{through:02d}")
+        (folder / "report.md").write_text(_markdown(ctx), encoding="utf-8")
+        write_workbook(ctx, folder / "report.xlsx")
+        write_html(ctx, folder / "report.html")
+    return folder

@@ -1,0 +1,69 @@
+"""The indicator catalogue (seed reference.indicators) as the report code reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    domain: str
+    report_order: int
+    unit: str
+    unit_zh: str
+    kind: str
+    aggregation: str
+    direction: str
+    yoy_kind: str
+    decimals: int
+    significant_digits: int | None
+    phrasing: str
+    source_mart: str | None
+    source_column: str | None
+    sources: tuple[str, ...]
+    formula_zh: str | None
+    sentence_zh: str | None
+
+
+@dataclass(frozen=True)
+class Domain:
+    domain: str
+    report_order: int
+    section_zh: str
+    name_zh: str
+
+
+def load_catalogue(conn: duckdb.DuckDBPyConnection) -> dict[str, Indicator]:
+    rows = conn.execute(
+        """SELECT code, name_zh, domain, report_order, coalesce(unit, ''), coalesce(unit_zh, ''), kind, aggregation,
+                  direction, yoy_kind, decimals, significant_digits, phrasing, source_mart, source_column,
+                  coalesce(sources, ''), formula_zh, sentence_zh
+           FROM reference.indicators ORDER BY report_order"""
+    ).fetchall()
+    catalogue = {}
+    for row in rows:
+        values = list(row)
+        values[15] = tuple(values[15].split())
+        catalogue[row[0]] = Indicator(*values)
+    return catalogue
+
+
+def load_domains(conn: duckdb.DuckDBPyConnection) -> list[Domain]:
+    rows = conn.execute(
+        "SELECT domain, report_order, section_zh, name_zh FROM reference.indicator_domains ORDER BY report_order"
+    ).fetchall()
+    return [Domain(*row) for row in rows]
+
+
+def table_exists(conn: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    schema, name = qualified.split(".")
+    return bool(
+        conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            [schema, name],
+        ).fetchone()[0]
+    )

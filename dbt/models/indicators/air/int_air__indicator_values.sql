@@ -1,0 +1,262 @@
+-- 大气领域指标取数（长表）：指标 × 地区（城市 = 全市；或区县）× 年初至各月末期间。指标编码与口径见种子 indicators。
+-- 空气质量取自期间统计集市（ytd 行），区县 PM2.5 与优良天数比例由所辖站点的站点日值计算；执法月报类为“本月”数的
+-- 年内累加，台账类为截止月末的存量；重点企业名录按年度，对当年每个截止月取同一值。
+with
+
+quality_ytd as (
+
+    select * from {{ ref('fct_air_quality_period') }}
+    where period_kind = 'ytd'
+
+),
+
+station_daily as (
+
+    select * from {{ ref('fct_air_quality_station_daily') }}
+
+),
+
+exceptional_event_days as (
+
+    select * from {{ ref('air_exceptional_event_days') }}
+
+),
+
+enforcement as (
+
+    select * from {{ ref('fct_air_enforcement') }}
+
+),
+
+key_enterprises as (
+
+    select * from {{ ref('fct_key_enterprise_emissions') }}
+
+),
+
+{%- set quality_statistics = {
+    'air.pm25_mean': 'pm25_mean', 'air.pm10_mean': 'pm10_mean', 'air.so2_mean': 'so2_mean',
+    'air.no2_mean': 'no2_mean', 'air.co_p95': 'co_p95', 'air.o3_p90': 'o3_mda8_p90',
+    'air.composite_index': 'composite_index'} %}
+{%- set enforcement_flows = {
+    'air.enterprises_verified': 'enterprises_verified_month',
+    'air.inspection_staff_times': 'inspection_staff_times_month',
+    'air.inspection_enterprises': 'inspection_enterprises_month',
+    'air.vocs_projects_done': 'vocs_projects_done_month',
+    'air.old_diesel_trucks_retired': 'diesel_trucks_retired_month',
+    'air.diesel_remote_monitors': 'remote_monitors_installed_month',
+    'air.vehicles_blacklisted': 'vehicles_blacklisted_month',
+    'air.vehicles_exposed': 'vehicles_exposed_month'} %}
+{%- set register_stocks = {
+    'air.cement_lines_compliant': 'cement_lines_compliant',
+    'air.nonroad_machinery_registered': 'nonroad_machinery_registered_cumulative',
+    'air.vehicles_over_limit_punished': 'vehicles_punished_cumulative'} %}
+
+-- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）
+city_quality as (
+
+    {%- for code, column in quality_statistics.items() %}
+    select
+        '{{ code }}' as indicator_code,
+        '城市' as area,
+        year,
+        end_month,
+        cast({{ column }} as double) as value,
+        cast(null as double) as numerator,
+        cast(null as double) as denominator,
+        n_days = n_calendar_days as is_complete
+    from quality_ytd
+    union all
+    {%- endfor %}
+    select
+        'air.good_days_ratio' as indicator_code,
+        '城市' as area,
+        year,
+        end_month,
+        cast(good_day_ratio as double) as value,
+        cast(good_days as double) as numerator,
+        cast(valid_days as double) as denominator,
+        n_days = n_calendar_days as is_complete
+    from quality_ytd
+
+),
+
+-- 区县值：所辖站点的站点日值（与城市值一样剔除 PM2.5 例外事件日），站点日为分母单位
+station_days_in_period as (
+
+    select
+        p.year,
+        p.end_month,
+        s.district,
+        s.pm25_24h,
+        s.is_valid_day,
+        s.is_good_day
+    from quality_ytd as p
+    inner join station_daily as s
+        on s.obs_date between p.period_start and p.period_end
+    left join exceptional_event_days as e
+        on e.event_date = s.obs_date
+        and e.pollutant = 'pm25'
+    where e.event_date is null
+
+),
+
+district_quality as (
+
+    select
+        'air.pm25_mean' as indicator_code,
+        district as area,
+        year,
+        end_month,
+        avg(pm25_24h) as value,
+        cast(null as double) as numerator,
+        cast(null as double) as denominator,
+        true as is_complete
+    from station_days_in_period
+    group by district, year, end_month
+
+    union all
+
+    select
+        'air.good_days_ratio' as indicator_code,
+        district as area,
+        year,
+        end_month,
+        count(*) filter (where is_good_day) * 100.0 / nullif(count(*) filter (where is_valid_day), 0) as value,
+        cast(count(*) filter (where is_good_day) as double) as numerator,
+        cast(count(*) filter (where is_valid_day) as double) as denominator,
+        true as is_complete
+    from station_days_in_period
+    group by district, year, end_month
+
+),
+
+enforcement_periods as (
+
+    select distinct
+        year,
+        month as end_month
+    from enforcement
+
+),
+
+-- 月报流量：1月至截止月“本月”数之和；区县行与全市行（grouping sets）；任一区县某月未报送即不完整
+enforcement_values as (
+
+    {%- for code, column in enforcement_flows.items() %}
+    select
+        '{{ code }}' as indicator_code,
+        coalesce(e.district, '城市') as area,
+        p.year,
+        p.end_month,
+        cast(sum(e.{{ column }}) as double) as value,
+        cast(null as double) as numerator,
+        cast(null as double) as denominator,
+        bool_and(e.is_submitted) as is_complete
+    from enforcement_periods as p
+    inner join enforcement as e
+        on e.year = p.year
+        and e.month <= p.end_month
+    group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
+    union all
+    {%- endfor %}
+    {%- for code, column in register_stocks.items() %}
+    select
+        '{{ code }}' as indicator_code,
+        coalesce(e.district, '城市') as area,
+        p.year,
+        p.end_month,
+        cast(sum(e.{{ column }}) as double) as value,
+        cast(null as double) as numerator,
+        cast(null as double) as denominator,
+        true as is_complete
+    from enforcement_periods as p
+    inner join enforcement as e
+        on e.year = p.year
+        and e.month = p.end_month
+    group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+key_enterprise_years as (
+
+    select
+        year,
+        sum(n_online_monitoring) as n_online_monitoring,
+        sum(n_enterprises) as n_enterprises,
+        sum(n_enterprises_with_approx_values) as n_enterprises_with_approx_values,
+        max(year_heavy_industry_total_t) as heavy_industry_total_t,
+        max(year_total_t) as total_t,
+        max(year_heavy_industry_share_pct) as heavy_industry_share_pct
+    from key_enterprises
+    group by year
+
+),
+
+-- 名录为年度存量：当年每个截止月取同一值；名录中有“约/余”排放量时占比标为基于近似值（approx_inputs）
+key_enterprise_values as (
+
+    select
+        'air.key_enterprises_online' as indicator_code,
+        '城市' as area,
+        p.year,
+        p.end_month,
+        cast(k.n_online_monitoring as double) as value,
+        cast(k.n_online_monitoring as double) as numerator,
+        cast(k.n_enterprises as double) as denominator,
+        cast(null as varchar) as qualifier,
+        true as is_complete
+    from enforcement_periods as p
+    inner join key_enterprise_years as k
+        on k.year = p.year
+
+    union all
+
+    select
+        'air.heavy_industry_emission_share' as indicator_code,
+        '城市' as area,
+        p.year,
+        p.end_month,
+        cast(k.heavy_industry_share_pct as double) as value,
+        cast(k.heavy_industry_total_t as double) as numerator,
+        cast(k.total_t as double) as denominator,
+        case when k.n_enterprises_with_approx_values > 0 then 'approx_inputs' end as qualifier,
+        true as is_complete
+    from enforcement_periods as p
+    inner join key_enterprise_years as k
+        on k.year = p.year
+
+),
+
+final as (
+
+    select indicator_code, area, year, end_month, value, numerator, denominator,
+        cast(null as varchar) as qualifier, is_complete
+    from city_quality
+    union all
+    select indicator_code, area, year, end_month, value, numerator, denominator,
+        cast(null as varchar) as qualifier, is_complete
+    from district_quality
+    union all
+    select indicator_code, area, year, end_month, value, numerator, denominator,
+        cast(null as varchar) as qualifier, is_complete
+    from enforcement_values
+    union all
+    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    from key_enterprise_values
+
+)
+
+select
+    cast(indicator_code as varchar) as indicator_code,
+    cast(area as varchar) as area,
+    cast(year as integer) as year,
+    cast(end_month as integer) as end_month,
+    value,
+    numerator,
+    denominator,
+    qualifier,
+    coalesce(is_complete, false) as is_complete
+from final

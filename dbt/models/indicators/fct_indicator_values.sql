@@ -1,0 +1,91 @@
+-- 指标值（长表）：各领域取数模型（vars.indicator_feeds）的合并，加上指标目录信息与报送完整性。
+-- 一个值所依赖的来源（indicators.sources）在期间内任一月份缺报，则 is_complete = false（报告标“暂定”）；
+-- 区县行只看该区县的报送，全市行看全部报送单位。
+with
+
+feeds as (
+
+    {%- for feed in indicator_feed_models() %}
+    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    from {{ ref(feed) }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+catalogue as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
+completeness as (
+
+    select * from {{ ref('fct_submission_completeness') }}
+
+),
+
+indicator_sources as (
+
+    select
+        code as indicator_code,
+        unnest(string_split(trim(sources), ' ')) as source
+    from catalogue
+    where coalesce(trim(sources), '') <> ''
+
+),
+
+missing_submissions as (
+
+    select
+        f.indicator_code,
+        f.area,
+        f.year,
+        f.end_month,
+        count(*) as n_missing,
+        string_agg(c.source || ':' || c.unit || ':' || c.year || '-' || lpad(cast(c.month as varchar), 2, '0'), '; '
+            order by c.source, c.unit, c.year, c.month) as missing
+    from feeds as f
+    inner join indicator_sources as s
+        on s.indicator_code = f.indicator_code
+    inner join completeness as c
+        on c.source = s.source
+        and c.year = f.year
+        and c.month <= f.end_month
+        and not c.is_received
+        and (f.area = '城市' or c.per is distinct from 'district' or c.unit = f.area)
+    group by f.indicator_code, f.area, f.year, f.end_month
+
+),
+
+final as (
+
+    select
+        f.indicator_code,
+        cast(c.domain as varchar) as domain,
+        f.area,
+        f.area = '城市' as is_city,
+        f.year,
+        f.end_month,
+        make_date(f.year, 1, 1) as period_start,
+        cast(last_day(make_date(f.year, f.end_month, 1)) as date) as period_end,
+        f.value,
+        f.numerator,
+        f.denominator,
+        f.qualifier,
+        f.is_complete as is_feed_complete,
+        cast(coalesce(m.n_missing, 0) as integer) as n_missing_submissions,
+        m.missing as missing_submissions,
+        f.is_complete and m.n_missing is null as is_complete
+    from feeds as f
+    left join catalogue as c
+        on c.code = f.indicator_code
+    left join missing_submissions as m
+        on m.indicator_code = f.indicator_code
+        and m.area = f.area
+        and m.year = f.year
+        and m.end_month = f.end_month
+
+)
+
+select * from final

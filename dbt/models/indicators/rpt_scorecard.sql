@@ -1,0 +1,125 @@
+-- 指标记分卡：每个指标 × 地区 × 期间的本期值、上年同期值、同比（% 或百分点，由目录 yoy_kind 决定）、标准限值与达标、
+-- 局定目标与是否完成（无目标时为空，不推测）。同比按目录 decimals 修约（GB/T 8170）后的发布值计算，与报告一致。
+with
+
+indicator_values as (
+
+    select * from {{ ref('fct_indicator_values') }}
+
+),
+
+catalogue as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
+targets as (
+
+    select * from {{ ref('indicator_targets') }}
+
+),
+
+rounded as (
+
+    select
+        v.*,
+        c.name_zh,
+        c.unit,
+        c.decimals,
+        c.yoy_kind,
+        c.direction,
+        cast({{ round_gbt8170('v.value', 'c.decimals') }} as double) as value_report
+    from indicator_values as v
+    inner join catalogue as c
+        on c.code = v.indicator_code
+
+),
+
+compared as (
+
+    select
+        cur.*,
+        ly.value as value_last_year,
+        ly.value_report as value_last_year_report,
+        case cur.yoy_kind
+            when 'pct' then (cur.value_report - ly.value_report) / nullif(ly.value_report, 0) * 100
+            when 'pp' then cur.value_report - ly.value_report
+        end as yoy_change
+    from rounded as cur
+    left join rounded as ly
+        on ly.indicator_code = cur.indicator_code
+        and ly.area = cur.area
+        and ly.year = cur.year - 1
+        and ly.end_month = cur.end_month
+
+),
+
+period_targets as (
+
+    select
+        c.indicator_code,
+        c.area,
+        c.year,
+        c.end_month,
+        max(t.target_value) filter (where t.target_kind = 'standard_limit') as standard_limit,
+        max(t.comparison) filter (where t.target_kind = 'standard_limit') as standard_comparison,
+        max(t.source) filter (where t.target_kind = 'standard_limit') as standard_source,
+        max(t.target_value) filter (where t.target_kind = 'bureau_target') as target_value,
+        max(t.comparison) filter (where t.target_kind = 'bureau_target') as target_comparison,
+        max(t.source) filter (where t.target_kind = 'bureau_target') as target_source
+    from compared as c
+    inner join targets as t
+        on t.indicator_code = c.indicator_code
+        and c.period_end between t.valid_from and t.valid_to
+    group by c.indicator_code, c.area, c.year, c.end_month
+
+),
+
+final as (
+
+    select
+        c.indicator_code,
+        c.domain,
+        c.name_zh,
+        c.area,
+        c.year,
+        c.end_month,
+        c.period_end,
+        c.unit,
+        c.value,
+        c.value_report,
+        c.numerator,
+        c.denominator,
+        c.value_last_year,
+        c.value_last_year_report,
+        c.yoy_kind,
+        cast(c.yoy_change as double) as yoy_change,
+        cast({{ round_gbt8170('c.yoy_change', 1) }} as double) as yoy_change_report,
+        case
+            when c.yoy_change is null or c.yoy_change = 0 then null
+            else (c.yoy_change < 0) = (c.direction = 'lower')
+        end as is_improved,
+        t.standard_limit,
+        t.standard_source,
+        case t.standard_comparison
+            when 'at_most' then c.value_report <= t.standard_limit
+            when 'at_least' then c.value_report >= t.standard_limit
+        end as meets_standard,
+        t.target_value,
+        t.target_source,
+        case t.target_comparison
+            when 'at_most' then c.value_report <= t.target_value
+            when 'at_least' then c.value_report >= t.target_value
+        end as meets_target,
+        c.is_complete
+    from compared as c
+    left join period_targets as t
+        on t.indicator_code = c.indicator_code
+        and t.area = c.area
+        and t.year = c.year
+        and t.end_month = c.end_month
+
+)
+
+select * from final

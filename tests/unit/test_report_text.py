@@ -1,0 +1,69 @@
+from dataclasses import replace
+
+import pytest
+
+from dagster_project.report.catalogue import Indicator
+from dagster_project.report.text import change_text, figure_text, sentence
+from dagster_project.report.workbook import neutralise
+
+BASE = Indicator(
+    code="x.y",
+    name_zh="测试指标",
+    domain="air",
+    report_order=1,
+    unit="家",
+    unit_zh="家",
+    kind="count",
+    aggregation="flow",
+    direction="higher",
+    yoy_kind="pct",
+    decimals=0,
+    significant_digits=None,
+    phrasing="exact",
+    source_mart=None,
+    source_column=None,
+    sources=(),
+    formula_zh=None,
+    sentence_zh=None,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "changes", "expected"),
+    [
+        (5538.0, {}, "5538家"),
+        (14983.0, {"unit_zh": "辆"}, "14983辆"),
+        (29200.0, {"unit_zh": "亩"}, "2.92万亩"),
+        (31.3333, {"unit_zh": "微克/立方米", "decimals": 1}, "31.3微克/立方米"),
+        (83.6364, {"unit_zh": "%", "decimals": 1}, "83.6％"),
+        (523.0, {"phrasing": "余", "significant_digits": 1, "unit_zh": "次"}, "500余次"),
+        (93.0, {"phrasing": "以上", "significant_digits": 1, "unit_zh": "%"}, "90％以上"),
+        (243.4, {"phrasing": "约", "unit_zh": "公里"}, "约243公里"),
+        (80.4, {"phrasing": "左右", "unit_zh": "%"}, "80％左右"),
+        (268000000.0, {"phrasing": "近", "unit_zh": "元", "decimals": 0}, "近2.68亿元"),
+    ],
+)
+def test_figure_text(value, changes, expected):
+    assert figure_text(value, replace(BASE, **changes)) == expected
+
+
+def test_change_text():
+    assert change_text(-2.8, "pct") == "同比下降2.8％"
+    assert change_text(3.4, "pp") == "同比上升3.4个百分点"
+    assert change_text(0.0, "pct") == "同比持平"
+    assert change_text(None, "pct") == ""
+
+
+def test_sentence_uses_the_template_and_marks_provisional_values():
+    indicator = replace(BASE, sentence_zh="PM2.5平均浓度为{value}{yoy}", unit_zh="微克/立方米", decimals=1)
+    assert sentence(indicator, 31.3, -2.8, False) == "PM2.5平均浓度为31.3微克/立方米，同比下降2.8％"
+    assert sentence(BASE, 12.0, 5.0, True) == "测试指标为12家（暂定）"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", '=HYPERLINK("http://x")'])
+def test_formula_like_text_is_neutralised(text):
+    assert neutralise(text) == "'" + text
+
+
+def test_plain_text_is_kept():
+    assert neutralise("镜湖区") == "镜湖区"
