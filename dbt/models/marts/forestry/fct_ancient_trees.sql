@@ -36,7 +36,7 @@ final as (
         grade,
         grade = '名木' as is_famous_tree,
         case when grade = '名木' then '名木' else grade_by_age end as grade_by_age,
-        grade = '名木' or grade = grade_by_age as is_grade_consistent,
+        coalesce(grade = '名木' or grade = grade_by_age, false) as is_grade_consistent,
         is_tagged,
         tagged_on,
         cast(year(tagged_on) as integer) as tagged_year,

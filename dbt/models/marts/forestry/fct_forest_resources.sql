@@ -24,7 +24,7 @@ final as (
         r.forest_area_ha,
         {{ convert_unit('r.forest_area_ha', "'公顷'", '亩') }} as forest_area_mu,
         r.growing_stock_m3,
-        cast(r.forest_area_ha / nullif(r.land_area_ha, 0) * 100 as double) as coverage_pct,
+        cast(r.forest_area_ha * 100 / nullif(r.land_area_ha, 0) as double) as coverage_pct,
         r._file_path,
         r._row_number
     from resources as r

@@ -124,8 +124,8 @@ joined as (
         v.land_area_ha,
         v.forest_area_ha,
         v.growing_stock_m3,
-        v.forest_area_ha / nullif(v.land_area_ha, 0) * 100 as coverage_pct,
-        p.forest_area_ha / nullif(p.land_area_ha, 0) * 100 as coverage_pct_prev_year
+        v.forest_area_ha * 100 / nullif(v.land_area_ha, 0) as coverage_pct,
+        p.forest_area_ha * 100 / nullif(p.land_area_ha, 0) as coverage_pct_prev_year
     from city as c
     inner join distinct_counts as d
         on d.year = c.year and d.end_month = c.end_month
@@ -143,11 +143,11 @@ final as (
 
     select
         j.*,
-        j.non_coal_restored_area_ha / nullif(j.non_coal_listed_area_ha, 0) * 100 as abandoned_mine_restoration_rate_pct,
-        j.animals_rescued / nullif(j.animals_reported, 0) * 100 as wildlife_rescue_rate_pct,
-        j.animals_survived / nullif(j.animals_rescued, 0) * 100 as wildlife_survival_rate_pct,
+        j.non_coal_restored_area_ha * 100 / nullif(j.non_coal_listed_area_ha, 0) as abandoned_mine_restoration_rate_pct,
+        j.animals_rescued * 100 / nullif(j.animals_reported, 0) as wildlife_rescue_rate_pct,
+        j.animals_survived * 100 / nullif(j.animals_rescued, 0) as wildlife_survival_rate_pct,
         j.coverage_pct - j.coverage_pct_prev_year as coverage_change_pp,
-        (j.afforestation_mu - prev.afforestation_mu) / nullif(prev.afforestation_mu, 0) * 100 as afforestation_mu_yoy_pct
+        (j.afforestation_mu - prev.afforestation_mu) * 100 / nullif(prev.afforestation_mu, 0) as afforestation_mu_yoy_pct
     from joined as j
     left join city as prev
         on prev.year = j.year - 1 and prev.end_month = j.end_month
