@@ -169,6 +169,7 @@ def write_afforestation(folder: Path, districts: dict[str, District]) -> None:
                 subtitle=f"填报单位：{name}林业主管部门　面积单位：{unit}",
                 total_columns=[6],
                 total_label_col=1,
+                total_adjust=adjust,
                 spacer_before_total=year == 2023,
                 col_widths=[5, 18, 26, 12, 10, 11, 12, 12, 8],
             )
