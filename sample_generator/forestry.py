@@ -123,12 +123,18 @@ def afforestation_projects(
                     done = _random_day(rng, date(year, 2, 1), _year_end(year))
                     out[(name, year)].append({"work_type": work_type, "mu": k * step, "completed_on": done})
     for name in names:  # projects still under way at the end of the data: no completion date, not counted
-        out[(name, 2023)].append({"work_type": "造林绿化", "mu": 60 * int(rng.integers(1, 6)), "completed_on": None})
+        out[(name, 2023)].append(
+            {"work_type": "造林绿化", "mu": 60 * int(rng.integers(1, 6)), "completed_on": None}
+        )
     for (name, year), projects in out.items():
         projects.sort(key=lambda p: (p["completed_on"] or date.max, p["work_type"]))
         for n, p in enumerate(projects, 1):
             town = TOWNS[int(rng.integers(len(TOWNS)))]
-            p.update(code=f"ZL{districts[name].code}-{year}-{n:03d}", name=f"{town}{p['work_type']}项目（{n}）", town=town)
+            p.update(
+                code=f"ZL{districts[name].code}-{year}-{n:03d}",
+                name=f"{town}{p['work_type']}项目（{n}）",
+                town=town,
+            )
     return out
 
 
@@ -138,7 +144,17 @@ def write_afforestation(folder: Path, districts: dict[str, District]) -> None:
     projects = afforestation_projects(rng, districts)
     for (name, year), rows_planned in projects.items():
         unit = AFFORESTATION_UNIT.get(name, "亩")
-        columns = ["序号", "项目编号", "项目名称", "区县", "乡镇", "建设类型", f"面积（{unit}）", "完成日期", "备注"]
+        columns = [
+            "序号",
+            "项目编号",
+            "项目名称",
+            "区县",
+            "乡镇",
+            "建设类型",
+            f"面积（{unit}）",
+            "完成日期",
+            "备注",
+        ]
         versions = [rows_planned]
         if (name, year) == AFFORESTATION_RESUBMITTED:
             first = [dict(p) for p in rows_planned if p is not rows_planned[3]]
@@ -148,18 +164,29 @@ def write_afforestation(folder: Path, districts: dict[str, District]) -> None:
             rows = []
             for n, p in enumerate(planned, 1):
                 done = p["completed_on"]
-                rows.append([
-                    n, p["code"], p["name"], _label(districts[name], mess, 0.15), p["town"], p["work_type"],
-                    common.messy_number(_plain(_in_unit(p["mu"], unit)), mess, 0.06, 0.04),
-                    None if done is None else common.messy_date(done, mess, 0.15, 0.15),
-                    "在建" if done is None else None,
-                ])
+                rows.append(
+                    [
+                        n,
+                        p["code"],
+                        p["name"],
+                        _label(districts[name], mess, 0.15),
+                        p["town"],
+                        p["work_type"],
+                        common.messy_number(_plain(_in_unit(p["mu"], unit)), mess, 0.06, 0.04),
+                        None if done is None else common.messy_date(done, mess, 0.15, 0.15),
+                        "在建" if done is None else None,
+                    ]
+                )
             if year == 2022 and name in ("湾沚区", "繁昌区"):
                 rows.insert(len(rows) // 2, None)  # a blank spacer line in the middle of the list
             wrong = AFFORESTATION_WRONG_TOTAL
             adjust = {6: _in_unit(wrong[2], unit)} if (name, year) == wrong[:2] else None
             suffix = "_v2" if v == 2 else ""
-            label = common.district_alias(districts[name]) if name in ("繁昌区", "湾沚区") and year == 2022 else name
+            label = (
+                common.district_alias(districts[name])
+                if name in ("繁昌区", "湾沚区") and year == 2022
+                else name
+            )
             common.write_form_xlsx(
                 folder / f"造林绿化项目台账_{label}_{year}{suffix}.xlsx",
                 "项目台账",
@@ -220,14 +247,21 @@ def write_forest_resources(folder: Path, districts: dict[str, District]) -> None
                 stock = stock_m3
             else:
                 land, forest, stock = land_ha, forest_ha, round(stock_m3 / 10000, 2)
-            typed_rate = common.to_fullwidth(f"{forest_ha / land_ha * 100:.2f}%") if n % 3 == 0 else round(
-                forest_ha / land_ha * 100, 2
+            typed_rate = (
+                common.to_fullwidth(f"{forest_ha / land_ha * 100:.2f}%")
+                if n % 3 == 0
+                else round(forest_ha / land_ha * 100, 2)
             )  # the form's own coverage column: typed, rounded, never used
-            rows.append([
-                n, _label(districts[name], mess, 0.25), common.messy_number(_plain(land), mess, 0.1, 0.05),
-                common.messy_number(_plain(forest), mess, 0.1, 0.05), common.messy_number(_plain(stock), mess, 0.1, 0.05),
-                typed_rate,
-            ])
+            rows.append(
+                [
+                    n,
+                    _label(districts[name], mess, 0.25),
+                    common.messy_number(_plain(land), mess, 0.1, 0.05),
+                    common.messy_number(_plain(forest), mess, 0.1, 0.05),
+                    common.messy_number(_plain(stock), mess, 0.1, 0.05),
+                    typed_rate,
+                ]
+            )
         common.write_form_xlsx(
             folder / f"森林资源主要指标统计表_{year}.xlsx",
             "森林资源",
@@ -259,7 +293,7 @@ def _tenths_split(rng: np.random.Generator, total: float, parts: int, minimum: f
 
 
 def _ceil_ha(mu: float) -> float:
-    """The smallest 0.01 公顷 area not below mu 亩 (a mine's listed area is never less than what was restored)."""
+    """The smallest 0.01 公顷 area not below mu 亩: a listed area is never less than what was restored."""
     return math.ceil(round(mu / 15 * 100, 6)) / 100
 
 
@@ -269,11 +303,16 @@ def plan_mines(rng: np.random.Generator) -> list[dict]:
 
     def add(coal: bool, restored_mu: float | None, done: date | None, spare_ha: float = 0.0):
         listed_ha = _ceil_ha(restored_mu) + spare_ha if restored_mu else spare_ha
-        mines.append({
-            "coal": coal, "restored_mu": restored_mu, "completed_on": done, "listed_ha": round(listed_ha, 2),
-            "district": "无为市" if coal else MINE_DISTRICTS[int(rng.integers(len(MINE_DISTRICTS)))],
-            "mineral": "煤" if coal else MINERALS[int(rng.integers(len(MINERALS)))],
-        })
+        mines.append(
+            {
+                "coal": coal,
+                "restored_mu": restored_mu,
+                "completed_on": done,
+                "listed_ha": round(listed_ha, 2),
+                "district": "无为市" if coal else MINE_DISTRICTS[int(rng.integers(len(MINE_DISTRICTS)))],
+                "mineral": "煤" if coal else MINERALS[int(rng.integers(len(MINERALS)))],
+            }
+        )
 
     for mu in _tenths_split(rng, 1460.0, N_MINES_BEFORE_2023, 12.0):
         add(False, mu, _random_day(rng, date(2019, 3, 1), date(2022, 12, 31)))
@@ -292,11 +331,26 @@ def plan_mines(rng: np.random.Generator) -> list[dict]:
 def write_abandoned_mines(folder: Path, districts: dict[str, District]) -> list[dict]:
     rng = common.rng_for(DOMAIN, "abandoned_mines")
     mines = plan_mines(rng)
-    columns = ["序号", "矿山编号", "矿山名称", "区县", "开采矿种", "矿山类型", "需修复面积（公顷）", "核查年度"]
+    columns = [
+        "序号",
+        "矿山编号",
+        "矿山名称",
+        "区县",
+        "开采矿种",
+        "矿山类型",
+        "需修复面积（公顷）",
+        "核查年度",
+    ]
     rows = [
         [
-            n, m["code"], f"{m['district'][:2]}{m['mineral']}废弃矿山{n}号", _label(districts[m["district"]], rng, 0.1),
-            m["mineral"], "煤矿" if m["coal"] else "非煤矿山", common.messy_number(m["listed_ha"], rng, 0.1, 0.05), 2021,
+            n,
+            m["code"],
+            f"{m['district'][:2]}{m['mineral']}废弃矿山{n}号",
+            _label(districts[m["district"]], rng, 0.1),
+            m["mineral"],
+            "煤矿" if m["coal"] else "非煤矿山",
+            common.messy_number(m["listed_ha"], rng, 0.1, 0.05),
+            2021,
         ]
         for n, m in enumerate(mines, 1)
     ]
@@ -316,31 +370,73 @@ def write_mine_restoration(folder: Path, districts: dict[str, District], mines: 
     projects = []
     for m in mines:
         if m["restored_mu"]:
-            projects.append({"category": "历史遗留废弃矿山", "mine": m["code"], "district": m["district"],
-                             "mu": m["restored_mu"], "completed_on": m["completed_on"]})
+            projects.append(
+                {
+                    "category": "历史遗留废弃矿山",
+                    "mine": m["code"],
+                    "district": m["district"],
+                    "mu": m["restored_mu"],
+                    "completed_on": m["completed_on"],
+                }
+            )
         elif not m["coal"] and rng.random() < 0.5:  # under way: neither completed nor counted
-            projects.append({"category": "历史遗留废弃矿山", "mine": m["code"], "district": m["district"],
-                             "mu": round(m["listed_ha"] * 15 * 0.6, 1), "completed_on": None})
+            projects.append(
+                {
+                    "category": "历史遗留废弃矿山",
+                    "mine": m["code"],
+                    "district": m["district"],
+                    "mu": round(m["listed_ha"] * 15 * 0.6, 1),
+                    "completed_on": None,
+                }
+            )
     for year, total in ACTIVE_MINE_MU.items():
         for mu in _tenths_split(rng, total, 6, 40.0):
-            projects.append({"category": "在建与生产矿山", "mine": None,
-                             "district": MINE_DISTRICTS[int(rng.integers(len(MINE_DISTRICTS)))],
-                             "mu": mu, "completed_on": _random_day(rng, date(year, 1, 15), _year_end(year))})
+            projects.append(
+                {
+                    "category": "在建与生产矿山",
+                    "mine": None,
+                    "district": MINE_DISTRICTS[int(rng.integers(len(MINE_DISTRICTS)))],
+                    "mu": mu,
+                    "completed_on": _random_day(rng, date(year, 1, 15), _year_end(year)),
+                }
+            )
     projects.sort(key=lambda p: (p["completed_on"] or date.max, p["category"]))
-    columns = ["序号", "项目编号", "项目名称", "区县", "矿山类别", "废弃矿山编号", "修复面积（亩）", "是否完工", "完工日期"]
+    columns = [
+        "序号",
+        "项目编号",
+        "项目名称",
+        "区县",
+        "矿山类别",
+        "废弃矿山编号",
+        "修复面积（亩）",
+        "是否完工",
+        "完工日期",
+    ]
     # The register as sent on 2023-11-30 still had two November completions as under way.
-    late = [p for p in projects if p["completed_on"] and p["completed_on"] >= date(2023, 11, 1)
-            and p["category"] == "历史遗留废弃矿山"][:2]
+    late = [
+        p
+        for p in projects
+        if p["completed_on"]
+        and p["completed_on"] >= date(2023, 11, 1)
+        and p["category"] == "历史遗留废弃矿山"
+    ][:2]
     for stamp, pending in (("20231130", late), ("20231205", [])):
         rows = []
         for n, p in enumerate(projects, 1):
             done = None if p in pending else p["completed_on"]
-            rows.append([
-                n, f"KSXF-{n:03d}", f"{p['district'][:2]}{'废弃' if p['mine'] else '在产'}矿山生态修复工程{n}号",
-                _label(districts[p["district"]], rng, 0.1), p["category"], p["mine"],
-                common.messy_number(_plain(p["mu"]), rng, 0.08, 0.04), "否" if done is None else "是",
-                None if done is None else common.messy_date(done, rng, 0.2, 0.1),
-            ])
+            rows.append(
+                [
+                    n,
+                    f"KSXF-{n:03d}",
+                    f"{p['district'][:2]}{'废弃' if p['mine'] else '在产'}矿山生态修复工程{n}号",
+                    _label(districts[p["district"]], rng, 0.1),
+                    p["category"],
+                    p["mine"],
+                    common.messy_number(_plain(p["mu"]), rng, 0.08, 0.04),
+                    "否" if done is None else "是",
+                    None if done is None else common.messy_date(done, rng, 0.2, 0.1),
+                ]
+            )
         common.write_form_xlsx(
             folder / f"矿山生态修复项目台账_报送{stamp}.xlsx",
             "修复项目",
@@ -366,8 +462,16 @@ def write_forest_land_reserve(folder: Path, districts: dict[str, District]) -> N
         rows = []
         for n, (ha, day) in enumerate(zip(parts, dates, strict=True), 1):
             name = MINE_DISTRICTS[int(rng.integers(len(MINE_DISTRICTS)))]
-            rows.append([n, f"BCLD{year}-{n:03d}", _label(districts[name], rng, 0.1), TOWNS[int(rng.integers(8))],
-                         common.messy_number(_plain(ha), rng, 0.1, 0.05), common.messy_date(day, rng, 0.2, 0.1)])
+            rows.append(
+                [
+                    n,
+                    f"BCLD{year}-{n:03d}",
+                    _label(districts[name], rng, 0.1),
+                    TOWNS[int(rng.integers(8))],
+                    common.messy_number(_plain(ha), rng, 0.1, 0.05),
+                    common.messy_date(day, rng, 0.2, 0.1),
+                ]
+            )
         common.write_form_xlsx(
             folder / f"补充林地储备库入库台账_{year}.xlsx",
             "储备库台账",
@@ -387,15 +491,33 @@ def write_forest_land_use(folder: Path, districts: dict[str, District]) -> None:
         rows = []
         for n, (ha, day) in enumerate(zip(parts, dates, strict=True), 1):
             name = list(districts)[int(rng.integers(len(districts)))]
-            rows.append([n, f"皖林地审字〔{year}〕{100 + n}号", f"{name[:2]}{kinds[int(rng.integers(len(kinds)))]}项目",
-                         _label(districts[name], rng, 0.1), _plain(ha), day])
+            rows.append(
+                [
+                    n,
+                    f"皖林地审字〔{year}〕{100 + n}号",
+                    f"{name[:2]}{kinds[int(rng.integers(len(kinds)))]}项目",
+                    _label(districts[name], rng, 0.1),
+                    _plain(ha),
+                    day,
+                ]
+            )
         stem = f"使用林地审核审批台账_{year}"
         if year == 2022:  # exported from the approval system on a Chinese Windows PC
-            common.write_csv(folder / f"{stem}.csv", columns, rows, encoding="gbk",
-                             title=f"XX市{year}年使用林地审核审批台账")
+            common.write_csv(
+                folder / f"{stem}.csv",
+                columns,
+                rows,
+                encoding="gbk",
+                title=f"XX市{year}年使用林地审核审批台账",
+            )
         else:
-            common.write_form_xlsx(folder / f"{stem}.xlsx", "使用林地审批", columns, rows,
-                                   title=f"XX市{year}年使用林地审核审批台账")
+            common.write_form_xlsx(
+                folder / f"{stem}.xlsx",
+                "使用林地审批",
+                columns,
+                rows,
+                title=f"XX市{year}年使用林地审核审批台账",
+            )
 
 
 # =========================================================================== protected areas
@@ -416,7 +538,17 @@ INSPECTIONS = {2022: (14, 3, 25, 23), 2023: (16, 4, 30, 30)}  # sites, revisits,
 
 def write_protected_area_inspections(folder: Path, districts: dict[str, District]) -> None:
     rng = common.rng_for(DOMAIN, "protected_area_inspections")
-    columns = ["序号", "保护地编号", "保护地名称", "保护地类型", "区县", "排查日期", "发现问题（起）", "完成整治（起）", "整治情况"]
+    columns = [
+        "序号",
+        "保护地编号",
+        "保护地名称",
+        "保护地类型",
+        "区县",
+        "排查日期",
+        "发现问题（起）",
+        "完成整治（起）",
+        "整治情况",
+    ]
     for year, (n_sites, revisits, found, fixed) in INSPECTIONS.items():
         sites = [PROTECTED_SITES[int(i)] for i in rng.choice(len(PROTECTED_SITES), n_sites, replace=False)]
         visits = sites + [sites[int(i)] for i in rng.choice(n_sites, revisits, replace=False)]
@@ -427,9 +559,19 @@ def write_protected_area_inspections(folder: Path, districts: dict[str, District
             ok = int(k) - min(unfixed, int(k))
             unfixed -= int(k) - ok
             day = _random_day(rng, date(year, 3, 1), _year_end(year))
-            rows.append([n, site[0], site[1], site[2], _label(districts[site[3]], rng, 0.15),
-                         common.messy_date(day, rng, 0.2, 0.2), common.messy_number(int(k), rng, 0.1, 0.1),
-                         common.messy_number(ok, rng, 0.1, 0.1), "已完成整治" if ok == k else "整治中"])
+            rows.append(
+                [
+                    n,
+                    site[0],
+                    site[1],
+                    site[2],
+                    _label(districts[site[3]], rng, 0.15),
+                    common.messy_date(day, rng, 0.2, 0.2),
+                    common.messy_number(int(k), rng, 0.1, 0.1),
+                    common.messy_number(ok, rng, 0.1, 0.1),
+                    "已完成整治" if ok == k else "整治中",
+                ]
+            )
         common.write_form_xlsx(
             folder / f"自然保护地和重要湿地排查整治台账_{year}.xlsx",
             "排查整治",
@@ -442,7 +584,20 @@ def write_protected_area_inspections(folder: Path, districts: dict[str, District
 
 # =========================================================================== ancient trees
 
-TREE_SPECIES = ("银杏", "香樟", "枫香", "朴树", "榔榆", "黄连木", "皂荚", "圆柏", "桂花", "糙叶树", "麻栎", "枫杨")
+TREE_SPECIES = (
+    "银杏",
+    "香樟",
+    "枫香",
+    "朴树",
+    "榔榆",
+    "黄连木",
+    "皂荚",
+    "圆柏",
+    "桂花",
+    "糙叶树",
+    "麻栎",
+    "枫杨",
+)
 TAGGED_IN_2023 = 827
 TAGGED_BEFORE = 412
 NOT_TAGGED = 38
@@ -471,7 +626,9 @@ def write_ancient_trees(folder: Path, districts: dict[str, District]) -> None:
             tagged = _random_day(rng, date(2012, 4, 1), date(2020, 12, 31))
         famous = k >= TAGGED_IN_2023 + TAGGED_BEFORE + NOT_TAGGED
         age, grade = (int(rng.integers(40, 95)), "名木") if famous else _tree_age(rng)
-        name = list(districts)[int(rng.choice(len(districts), p=[0.05, 0.08, 0.12, 0.13, 0.16, 0.2, 0.22, 0.04]))]
+        name = list(districts)[
+            int(rng.choice(len(districts), p=[0.05, 0.08, 0.12, 0.13, 0.16, 0.2, 0.22, 0.04]))
+        ]
         trees.append({"tagged_on": tagged, "age": age, "grade": grade, "district": name})
     rng.shuffle(trees)
     for year, total in ((2022, SUBSIDY_2022_YUAN), (2023, SUBSIDY_2023_YUAN)):
@@ -485,20 +642,42 @@ def write_ancient_trees(folder: Path, districts: dict[str, District]) -> None:
                 j = next(j for j in range(len(trees)) if "repaired_on" not in trees[j])
                 trees[j]["repaired_on"] = _random_day(rng, date(year, 3, 1), _year_end(year))
                 trees[j]["subsidy"] = amount
-    columns = ["序号", "古树编号", "树种", "区县", "乡镇", "树龄（年）", "保护等级", "是否挂牌", "挂牌日期",
-               "长势", "保护修复日期", "修复补助（万元）"]
+    columns = [
+        "序号",
+        "古树编号",
+        "树种",
+        "区县",
+        "乡镇",
+        "树龄（年）",
+        "保护等级",
+        "是否挂牌",
+        "挂牌日期",
+        "长势",
+        "保护修复日期",
+        "修复补助（万元）",
+    ]
     rows = []
     for n, t in enumerate(trees, 1):
         age = f"约{t['age']}" if n % 23 == 0 else common.messy_number(t["age"], rng, 0.05, 0.03)
         health = ("正常", "衰弱", "濒危")[int(rng.choice(3, p=[0.86, 0.11, 0.03]))]
-        rows.append([
-            n, f"34020{n:05d}", TREE_SPECIES[int(rng.integers(len(TREE_SPECIES)))],
-            _label(districts[t["district"]], rng, 0.08), TOWNS[int(rng.integers(8))], age, t["grade"],
-            "否" if t["tagged_on"] is None else "是",
-            None if t["tagged_on"] is None else common.messy_date(t["tagged_on"], rng, 0.15, 0.15),
-            health, t.get("repaired_on"),
-            None if "subsidy" not in t else common.messy_number(_plain(t["subsidy"] / 10000), rng, 0.1, 0.05),
-        ])
+        rows.append(
+            [
+                n,
+                f"34020{n:05d}",
+                TREE_SPECIES[int(rng.integers(len(TREE_SPECIES)))],
+                _label(districts[t["district"]], rng, 0.08),
+                TOWNS[int(rng.integers(8))],
+                age,
+                t["grade"],
+                "否" if t["tagged_on"] is None else "是",
+                None if t["tagged_on"] is None else common.messy_date(t["tagged_on"], rng, 0.15, 0.15),
+                health,
+                t.get("repaired_on"),
+                None
+                if "subsidy" not in t
+                else common.messy_number(_plain(t["subsidy"] / 10000), rng, 0.1, 0.05),
+            ]
+        )
     common.write_form_xlsx(
         folder / "古树名木资源档案_20231201.xlsx",
         "古树名木档案",
@@ -530,8 +709,20 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 
 def write_wildlife_rescue(folder: Path, districts: dict[str, District]) -> None:
     rng = common.rng_for(DOMAIN, "wildlife_rescue")
-    columns = ["序号", "救护编号", "接收日期", "区县", "物种", "保护级别", "接报数量（头/只）", "救护数量（头/只）",
-               "成活数量（头/只）", "救护结果", "报送人", "联系电话"]
+    columns = [
+        "序号",
+        "救护编号",
+        "接收日期",
+        "区县",
+        "物种",
+        "保护级别",
+        "接报数量（头/只）",
+        "救护数量（头/只）",
+        "成活数量（头/只）",
+        "救护结果",
+        "报送人",
+        "联系电话",
+    ]
     for year, (n_species, animals, survived, missed) in RESCUE_PLAN.items():
         species = [SPECIES[int(i)] for i in rng.choice(len(SPECIES), n_species, replace=False)]
         records = species + [species[int(i)] for i in rng.choice(n_species, 12, replace=True)]
@@ -545,11 +736,22 @@ def write_wildlife_rescue(folder: Path, districts: dict[str, District]) -> None:
             outcome = "死亡" if died == count else ("救治中" if day > date(year, 11, 1) else "放归")
             reported = count + (1 if n <= missed else 0)
             place = list(districts)[int(rng.integers(len(districts)))]
-            rows.append([
-                n, f"JH{year}-{n:03d}", common.messy_date(day, rng, 0.15, 0.15), _label(districts[place], rng, 0.1),
-                name, cls, reported, common.messy_number(count, rng, 0.1, 0.05), count - died, outcome,
-                SURNAMES[int(rng.integers(len(SURNAMES)))] + "先生", f"139{int(rng.integers(10**7, 10**8))}",
-            ])
+            rows.append(
+                [
+                    n,
+                    f"JH{year}-{n:03d}",
+                    common.messy_date(day, rng, 0.15, 0.15),
+                    _label(districts[place], rng, 0.1),
+                    name,
+                    cls,
+                    reported,
+                    common.messy_number(count, rng, 0.1, 0.05),
+                    count - died,
+                    outcome,
+                    SURNAMES[int(rng.integers(len(SURNAMES)))] + "先生",
+                    f"139{int(rng.integers(10**7, 10**8))}",
+                ]
+            )
         if dead:
             raise AssertionError(f"{year}: {dead} deaths left unplaced")
         common.write_form_xlsx(
@@ -577,9 +779,15 @@ ALLIGATOR_RELEASES = (
 def write_alligator_releases(folder: Path, districts: dict[str, District]) -> None:
     columns = ["序号", "放归批次", "放归日期", "区县", "放归地点", "放归数量（条）", "备注"]
     rows = [
-        [n, f"YZE-{day.year}-{n:02d}", ExcelSerial(day) if n % 2 else day,
-         common.district_alias(districts[name]) if n == 3 else name, site,
-         common.to_fullwidth(count) if n == 5 else count, "野外放归，佩戴电子标记"]
+        [
+            n,
+            f"YZE-{day.year}-{n:02d}",
+            ExcelSerial(day) if n % 2 else day,
+            common.district_alias(districts[name]) if n == 3 else name,
+            site,
+            common.to_fullwidth(count) if n == 5 else count,
+            "野外放归，佩戴电子标记",
+        ]
         for n, (day, name, site, count) in enumerate(ALLIGATOR_RELEASES, 1)
     ]
     common.write_form_xlsx(

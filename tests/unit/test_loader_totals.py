@@ -12,14 +12,30 @@ from tests.inboxes import write_submission
 
 def test_total_row_of_a_project_register_is_kept_aside_not_rejected(tmp_path: Path):
     rows = [
-        {"project_code": f"P{i}", "project_name": f"项目{i}", "district": "南陵县", "work_type": "造林绿化",
-         "area": 100 * i, "completed_on": date(2023, 3, i)}
+        {
+            "project_code": f"P{i}",
+            "project_name": f"项目{i}",
+            "district": "南陵县",
+            "work_type": "造林绿化",
+            "area": 100 * i,
+            "completed_on": date(2023, 3, i),
+        }
         for i in (1, 2)
     ]
-    path = write_submission(tmp_path, "forestry_afforestation", "造林绿化项目台账_南陵县_2023.xlsx", rows,
-                            title="南陵县2023年度造林绿化项目台账", with_total=True)
-    ctx = ParseContext(UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
-                       DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"), {}, date(2024, 1, 1))
+    path = write_submission(
+        tmp_path,
+        "forestry_afforestation",
+        "造林绿化项目台账_南陵县_2023.xlsx",
+        rows,
+        title="南陵县2023年度造林绿化项目台账",
+        with_total=True,
+    )
+    ctx = ParseContext(
+        UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
+        DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
+        {},
+        date(2024, 1, 1),
+    )
 
     parsed = parse_file(path, path.name, "sha", load_registry()["forestry_afforestation"], ctx)
 
@@ -29,11 +45,22 @@ def test_total_row_of_a_project_register_is_kept_aside_not_rejected(tmp_path: Pa
 
 
 def test_detail_row_missing_a_required_value_is_still_rejected(tmp_path: Path):
-    rows = [{"project_code": "P1", "project_name": None, "district": "南陵县", "work_type": "造林绿化", "area": 5}]
-    path = write_submission(tmp_path, "forestry_afforestation", "造林绿化项目台账_南陵县_2023.xlsx", rows,
-                            title="南陵县2023年度造林绿化项目台账")
-    ctx = ParseContext(UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
-                       DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"), {}, date(2024, 1, 1))
+    rows = [
+        {"project_code": "P1", "project_name": None, "district": "南陵县", "work_type": "造林绿化", "area": 5}
+    ]
+    path = write_submission(
+        tmp_path,
+        "forestry_afforestation",
+        "造林绿化项目台账_南陵县_2023.xlsx",
+        rows,
+        title="南陵县2023年度造林绿化项目台账",
+    )
+    ctx = ParseContext(
+        UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
+        DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
+        {},
+        date(2024, 1, 1),
+    )
 
     parsed = parse_file(path, path.name, "sha", load_registry()["forestry_afforestation"], ctx)
 
