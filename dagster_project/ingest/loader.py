@@ -286,7 +286,8 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
                 if (index, located.get(column.name)) in flags.formulas_without_value:
                     raise CellError("formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果")
                 value, qualifier = _parse_cell(column, raw_value, ctx, factors.get(column.name, 1.0))
-                if value is None and column.required:
+                # a 合计 row carries only its label and the totals: descriptive columns stay empty
+                if value is None and column.required and not is_total:
                     raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
                 if column.reference and value is not None and value not in ctx.references[column.reference.source]:
                     label = cells[located[column.reference.label_column]] if column.reference.label_column in located else None

@@ -1,0 +1,67 @@
+-- 区县 × 年初至月末期间的林业流量指标：由 int_forestry__events 按记录日期求和（合计行、累计列不参与）。
+with
+
+districts as (
+
+    select * from {{ ref('districts') }}
+
+),
+
+periods as (
+
+    select * from {{ ref('int_forestry__periods') }}
+
+),
+
+events as (
+
+    select * from {{ ref('int_forestry__events') }}
+
+),
+
+grid as (
+
+    select
+        cast(d.district_code as varchar) as district_code,
+        cast(d.district_name as varchar) as district,
+        p.year,
+        p.end_month,
+        p.period_start,
+        p.period_end
+    from districts as d
+    cross join periods as p
+
+),
+
+summed as (
+
+    select
+        g.district_code,
+        g.district,
+        g.year,
+        g.end_month,
+        g.period_start,
+        g.period_end,
+        {%- for m in forestry_flow_metrics() %}
+        cast(coalesce(sum(e.amount) filter (where e.metric = '{{ m }}'), 0) as double) as {{ m }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from grid as g
+    left join events as e
+        on e.district = g.district
+        and e.event_on between g.period_start and g.period_end
+    group by all
+
+),
+
+final as (
+
+    select
+        *,
+        {%- for m in forestry_mu_metrics() %}
+        {{ convert_unit(m ~ '_ha', "'公顷'", '亩') }} as {{ m }}_mu{{ ',' if not loop.last }}
+        {%- endfor %}
+    from summed
+
+)
+
+select * from final
