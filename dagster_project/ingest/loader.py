@@ -266,7 +266,8 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
                 continue
             try:
                 value, qualifier = _parse_cell(column, raw_value, ctx)
-                if value is None and column.required:
+                # A 合计 row has no date, document number or other detail of its own: only its sums count.
+                if value is None and column.required and not is_total:
                     raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
                 if column.reference and value is not None and value not in ctx.references[column.reference.source]:
                     label = cells[located[column.reference.label_column]] if column.reference.label_column in located else None
