@@ -87,7 +87,18 @@ LAND_USES = (
     "居住用地", "居住用地", "中小学用地", "医疗卫生用地", "社会福利设施用地", "工业用地", "工业用地",
     "物流仓储用地", "商业服务业设施用地", "道路与交通设施用地", "公用设施用地", "绿地与广场用地",
 )  # fmt: skip
-FORMER_USES = ("化工厂", "机械厂", "印染厂", "电镀厂", "农药仓库", "砖瓦厂", "加油站", "船厂", "食品厂", "建材厂")
+FORMER_USES = (
+    "化工厂",
+    "机械厂",
+    "印染厂",
+    "电镀厂",
+    "农药仓库",
+    "砖瓦厂",
+    "加油站",
+    "船厂",
+    "食品厂",
+    "建材厂",
+)
 # (started from, started to, completed from, completed to or None while the survey runs, plots)
 PLOT_GROUPS = (
     (date(2019, 3, 1), date(2021, 6, 30), date(2019, 6, 1), date(2021, 12, 20), 40),
@@ -167,7 +178,11 @@ def write_villages(folder: Path, districts: dict[str, District]) -> None:
     done: dict[int, date] = {}
     for k, i in enumerate(order[: VILLAGES_DONE_BEFORE_2023 + VILLAGES_DONE_2023]):
         if k < VILLAGES_DONE_BEFORE_2023:
-            year = int(rng.choice([2016, 2017, 2018, 2019, 2020, 2021, 2022], p=[.04, .06, .1, .15, .2, .2, .25]))
+            year = int(
+                rng.choice(
+                    [2016, 2017, 2018, 2019, 2020, 2021, 2022], p=[0.04, 0.06, 0.1, 0.15, 0.2, 0.2, 0.25]
+                )
+            )
             done[int(i)] = _day(rng, date(year, 1, 1), date(year, 12, 31))
         else:
             done[int(i)] = _day(rng, date(2023, 1, 1), LAST_DAY)
@@ -208,8 +223,14 @@ def write_villages(folder: Path, districts: dict[str, District]) -> None:
             if name == "南陵县":
                 common.write_csv(folder / f"{stem}.csv", columns, this, encoding="gbk", title=title)
             else:
-                common.write_form_xlsx(folder / f"{stem}.xlsx", "行政村台账", columns, this, title=title,
-                                       col_widths=[5, 12, 12, 16, 10, 18, 13, 16])
+                common.write_form_xlsx(
+                    folder / f"{stem}.xlsx",
+                    "行政村台账",
+                    columns,
+                    this,
+                    title=title,
+                    col_widths=[5, 12, 12, 16, 10, 18, 13, 16],
+                )
 
 
 def _in_2023(cell) -> bool:
@@ -241,7 +262,9 @@ def write_facility_inspections(folder: Path) -> None:
         if year in REINSPECTIONS:
             earlier = facilities[: len(facilities) - count]
             for i in rng.choice(len(earlier), REINSPECTIONS[year], replace=False):
-                records.append((_day(rng, date(year, 1, 1), min(LAST_DAY, date(year, 12, 31))), earlier[int(i)]))
+                records.append(
+                    (_day(rng, date(year, 1, 1), min(LAST_DAY, date(year, 12, 31))), earlier[int(i)])
+                )
     records.sort()
     columns = ["序号", "排查编号", "设施编号", "设施名称", "区县", "所在行政村", "设计规模（吨/日）", "排查日期",
                "运行状况", "主要问题"]  # fmt: skip
@@ -302,7 +325,17 @@ def write_black_odorous_water(folder: Path, districts: dict[str, District]) -> N
             None if accepted is None else common.messy_date(accepted, rng, 0.15, 0.1),
             "治理中" if treated is None else "已治理待验收" if accepted is None else "已消除",
         ])  # fmt: skip
-    columns = ["序号", "水体编号", "水体名称", "区县", "清单级别", "列入清单日期", "治理完成日期", "验收通过日期", "状态"]
+    columns = [
+        "序号",
+        "水体编号",
+        "水体名称",
+        "区县",
+        "清单级别",
+        "列入清单日期",
+        "治理完成日期",
+        "验收通过日期",
+        "状态",
+    ]
     common.write_form_xlsx(
         folder / "农村黑臭水体清单_20231205.xlsx",
         "黑臭水体清单",
@@ -327,7 +360,7 @@ def write_scale_farms(folder: Path, districts: dict[str, District]) -> list[tupl
     rng = common.rng_for(DOMAIN, "scale_farms")
     farms = []
     for n in range(1, SCALE_FARMS + 1):
-        name = RURAL[int(rng.choice(7, p=[.02, .08, .15, .17, .17, .2, .21]))]
+        name = RURAL[int(rng.choice(7, p=[0.02, 0.08, 0.15, 0.17, 0.17, 0.2, 0.21]))]
         filed = _day(rng, date(2012, 1, 1), date(2023, 6, 30))
         if filed < date(2022, 6, 1):
             equipped = _day(rng, max(filed, date(2017, 1, 1)), date(2022, 10, 31))
@@ -440,7 +473,10 @@ def write_manure_monthly(folder: Path, districts: dict[str, District]) -> None:
 
 # =========================================================================== manure subsidies
 
-SUBSIDIES = {2022: (21, 98, date(2022, 4, 1), date(2022, 10, 31)), 2023: (26, 130, date(2023, 3, 1), date(2023, 10, 31))}
+SUBSIDIES = {
+    2022: (21, 98, date(2022, 4, 1), date(2022, 10, 31)),
+    2023: (26, 130, date(2023, 3, 1), date(2023, 10, 31)),
+}
 
 
 def write_manure_subsidies(folder: Path, farms: list[tuple[str, str, str]]) -> None:
@@ -572,7 +608,9 @@ def write_hazwaste_inspections(folder: Path, districts: dict[str, District]) -> 
     for k, stem in enumerate(names[:120]):
         code = "91340200" + "".join(str(int(d)) for d in rng.integers(0, 10, 10))
         kind = "经营单位" if k % 9 == 0 else "产废单位"
-        pool.append((code, f"XX{stem}{_pick(rng, HAZWASTE_INDUSTRIES)}有限公司", _pick(rng, DISTRICT_ORDER), kind))
+        pool.append(
+            (code, f"XX{stem}{_pick(rng, HAZWASTE_INDUSTRIES)}有限公司", _pick(rng, DISTRICT_ORDER), kind)
+        )
     columns = ["序号", "检查编号", "统一社会信用代码", "企业名称", "区县", "单位类别", "检查日期", "发现问题（个）",
                "已整改问题（个）"]  # fmt: skip
     for year, (checks, enterprises, problems) in HAZWASTE_CHECKS.items():
@@ -608,7 +646,17 @@ HAZWASTE_CASES = (
 
 def write_hazwaste_cases(folder: Path) -> None:
     rng = common.rng_for(DOMAIN, "hazwaste_cases")
-    columns = ["序号", "案件编号", "立案日期", "区县", "当事人", "法定代表人", "违法类型", "罚款金额（元）", "办理状态"]
+    columns = [
+        "序号",
+        "案件编号",
+        "立案日期",
+        "区县",
+        "当事人",
+        "法定代表人",
+        "违法类型",
+        "罚款金额（元）",
+        "办理状态",
+    ]
     rows = []
     for n, (day, district, kind) in enumerate(HAZWASTE_CASES, 1):
         filed = date.fromisoformat(day)
@@ -642,7 +690,14 @@ TRAININGS = (  # date, kind, title, participants as the organiser wrote them
 def write_trainings(folder: Path) -> None:
     columns = ["序号", "培训编号", "培训日期", "培训类别", "培训名称", "参加人数（人）"]
     rows = [
-        [n, f"PX{day[:4]}-{n:02d}", ExcelSerial(date.fromisoformat(day)) if n % 2 else day, kind, title, people]
+        [
+            n,
+            f"PX{day[:4]}-{n:02d}",
+            ExcelSerial(date.fromisoformat(day)) if n % 2 else day,
+            kind,
+            title,
+            people,
+        ]
         for n, (day, kind, title, people) in enumerate(TRAININGS, 1)
     ]
     common.write_form_xlsx(

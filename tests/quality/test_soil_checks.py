@@ -36,33 +36,60 @@ def _plant(root, sql):
         conn.execute(sql)
 
 
-JAN_2023 = "year = 2023 AND end_month = 1"
 PLANTED = [
-    ("fct_soil_plot_surveys",
-     "UPDATE marts.fct_soil_plot_surveys SET report_completed_on = started_on - 10 WHERE plot_code = 'DK1'"),
-    ("fct_rural_sewage",
-     f"UPDATE marts.fct_rural_sewage SET villages_sewage_done = villages_sewage_done + 1 "
-     f"WHERE district = '南陵县' AND {JAN_2023}"),
-    ("fct_rural_sewage", f"UPDATE marts.fct_rural_sewage SET sewage_treatment_rate = 140 WHERE district = '南陵县' AND {JAN_2023}"),
-    ("fct_rural_black_odorous_water",
-     f"UPDATE marts.fct_rural_black_odorous_water SET water_bodies_eliminated = water_bodies_listed + 1 "
-     f"WHERE district = '无为市' AND {JAN_2023}"),
-    ("fct_rural_black_odorous_water",
-     "UPDATE marts.fct_rural_black_odorous_water SET water_bodies_listed = 0, water_bodies_eliminated = 0 "
-     "WHERE district = '无为市' AND year = 2022 AND end_month = 12"),
-    ("fct_livestock_manure",
-     f"UPDATE marts.fct_livestock_manure SET manure_utilised_t = manure_produced_t + 10 "
-     f"WHERE district = '南陵县' AND {JAN_2023}"),
-    ("fct_livestock_manure",
-     f"UPDATE marts.fct_livestock_manure SET scale_farms_equipped = scale_farms + 1 WHERE district = '湾沚区' AND {JAN_2023}"),
-    ("fct_hazardous_waste_inspections",
-     f"UPDATE marts.fct_hazardous_waste_inspections SET problems_rectified = problems_found + 1 "
-     f"WHERE district = '鸠江区' AND {JAN_2023}"),
-    ("fct_rural_environment",
-     f"UPDATE marts.fct_rural_environment SET reward_funds_yuan = -1 WHERE district = '南陵县' AND {JAN_2023}"),
-    ("fct_soil_city_period",
-     f"UPDATE marts.fct_soil_city_period SET hazwaste_enterprises_checked = hazwaste_enterprises_checked + 1 WHERE {JAN_2023}"),
-    ("fct_soil_city_period", f"UPDATE marts.fct_soil_city_period SET manure_utilisation_rate = 120 WHERE {JAN_2023}"),
+    (
+        "fct_soil_plot_surveys",
+        "UPDATE marts.fct_soil_plot_surveys SET report_completed_on = started_on - 10 WHERE plot_code = 'DK1'",
+    ),
+    (
+        "fct_rural_sewage",
+        "UPDATE marts.fct_rural_sewage SET villages_sewage_done = villages_sewage_done + 1 "
+        "WHERE district = '南陵县' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_rural_sewage",
+        "UPDATE marts.fct_rural_sewage SET sewage_treatment_rate = 140 "
+        "WHERE district = '南陵县' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_rural_black_odorous_water",
+        "UPDATE marts.fct_rural_black_odorous_water SET water_bodies_eliminated = water_bodies_listed + 1 "
+        "WHERE district = '无为市' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_rural_black_odorous_water",
+        "UPDATE marts.fct_rural_black_odorous_water SET water_bodies_listed = 0, water_bodies_eliminated = 0 "
+        "WHERE district = '无为市' AND year = 2022 AND end_month = 12",
+    ),
+    (
+        "fct_livestock_manure",
+        "UPDATE marts.fct_livestock_manure SET manure_utilised_t = manure_produced_t + 10 "
+        "WHERE district = '南陵县' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_livestock_manure",
+        "UPDATE marts.fct_livestock_manure SET scale_farms_equipped = scale_farms + 1 "
+        "WHERE district = '湾沚区' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_hazardous_waste_inspections",
+        "UPDATE marts.fct_hazardous_waste_inspections SET problems_rectified = problems_found + 1 "
+        "WHERE district = '鸠江区' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_rural_environment",
+        "UPDATE marts.fct_rural_environment SET reward_funds_yuan = -1 "
+        "WHERE district = '南陵县' AND year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_soil_city_period",
+        "UPDATE marts.fct_soil_city_period SET hazwaste_enterprises_checked = hazwaste_enterprises_checked + 1 "
+        "WHERE year = 2023 AND end_month = 1",
+    ),
+    (
+        "fct_soil_city_period",
+        "UPDATE marts.fct_soil_city_period SET manure_utilisation_rate = 120 WHERE year = 2023 AND end_month = 1",
+    ),
 ]
 
 
@@ -76,7 +103,8 @@ def test_error_check_catches_planted_value_and_blocks_publication(warehouse_copy
 
     assert check_evaluations(result)[f"gx_{table}_error"] == (False, "ERROR")
     assert not any(
-        event.asset_key.path == ["published", "warehouse"] for event in result.get_asset_materialization_events()
+        event.asset_key.path == ["published", "warehouse"]
+        for event in result.get_asset_materialization_events()
     )
     assert _digest(published) == before
 
@@ -89,8 +117,10 @@ def test_clean_small_inbox_passes_and_publishes(warehouse_copy, table):
 
 
 TOTAL_ROWS = [
-    ("fct_livestock_manure",
-     "UPDATE raw.soil_manure_monthly_totals SET manure_utilised_month = manure_utilised_month + 5"),
+    (
+        "fct_livestock_manure",
+        "UPDATE raw.soil_manure_monthly_totals SET manure_utilised_month = manure_utilised_month + 5",
+    ),
     ("fct_rural_environment", "UPDATE raw.soil_rural_reward_funds_totals SET amount = amount + 1"),
 ]
 
@@ -113,9 +143,14 @@ def test_total_row_disagreeing_with_details_warns_and_still_publishes(warehouse_
 
 
 def test_running_total_that_does_not_add_up_warns(warehouse_copy):
-    _plant(warehouse_copy, "UPDATE raw.soil_manure_monthly SET manure_produced_ytd = manure_produced_ytd + 7 "
-                           "WHERE _file_identity LIKE '%2023-01' AND district = '南陵县'")
+    _plant(
+        warehouse_copy,
+        "UPDATE raw.soil_manure_monthly SET manure_produced_ytd = manure_produced_ytd + 7 "
+        "WHERE _file_identity LIKE '%2023-01' AND district = '南陵县'",
+    )
 
-    result = run_checks_and_publish(warehouse_copy / "inbox", warehouse_copy / "data", ["marts", "fct_livestock_manure"])
+    result = run_checks_and_publish(
+        warehouse_copy / "inbox", warehouse_copy / "data", ["marts", "fct_livestock_manure"]
+    )
 
     assert check_evaluations(result)["gx_fct_livestock_manure_warn"] == (False, "WARN")

@@ -33,9 +33,13 @@ SPEC = SourceSpec(
 def test_total_row_without_required_detail_fields_is_kept_and_a_detail_row_without_them_is_rejected(tmp_path):
     path = tmp_path / "funds.xlsx"
     write_form_xlsx(
-        path, "资金下达", ["下达文号", "区县", "下达日期", "下达金额（万元）"],
+        path,
+        "资金下达",
+        ["下达文号", "区县", "下达日期", "下达金额（万元）"],
         [["A〔2023〕1号", "镜湖区", date(2023, 4, 1), 10], ["A〔2023〕1号", "繁昌县", None, 20]],
-        title="资金下达表", total_columns=[3], total_label_col=1,
+        title="资金下达表",
+        total_columns=[3],
+        total_label_col=1,
     )
     ctx = ParseContext(
         UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
