@@ -55,8 +55,10 @@ def test_personal_data_never_reaches_staging_or_marts(warehouse):
         name
         for (name,) in warehouse.execute(
             "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema IN ('staging', 'intermediate', 'marts') AND table_name LIKE '%soil%' "
-            "OR table_name IN ('fct_livestock_manure', 'fct_hazardous_waste_inspections')"
+            "WHERE table_schema IN ('staging', 'intermediate', 'marts') "
+            "AND (table_name LIKE '%soil%' OR table_name LIKE 'fct_rural%' "
+            "OR table_name IN ('fct_livestock_manure', 'fct_hazardous_waste_inspections'))"
         ).fetchall()
     }
-    assert columns and not columns & personal
+    assert {"farm_code", "case_no", "enterprise_code"} <= columns
+    assert not columns & personal
