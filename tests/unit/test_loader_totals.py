@@ -1,34 +1,45 @@
-"""A 合计 row carries only its label and the totals; its empty descriptive columns are not errors."""
+"""A 合计 row lacks the detail fields a register requires (date, document number): it is kept as a total."""
 
 from datetime import date
-from pathlib import Path
 
 from dagster_project.ingest.loader import ParseContext, parse_file
 from dagster_project.ingest.normalise import DistrictTable, UnitTable
-from dagster_project.ingest.registry import load_registry
+from dagster_project.ingest.registry import ColumnSpec, Expectation, SourceSpec
 from dagster_project.settings import REFERENCE_SEEDS_DIR
-from tests.inboxes import write_submission
+from sample_generator.common import write_form_xlsx
+
+SPEC = SourceSpec(
+    name="funds",
+    domain="test",
+    description_zh="资金下达表",
+    department="",
+    files="funds/*",
+    sheet="资金下达",
+    header_contains=("下达文号", "区县"),
+    kind="register",
+    identity=(),
+    key=("document_no", "district"),
+    columns=(
+        ColumnSpec("document_no", ("下达文号",), "text", required=True),
+        ColumnSpec("district", ("区县",), "district", required=True),
+        ColumnSpec("allocated_on", ("下达日期",), "date", required=True),
+        ColumnSpec("amount", ("下达金额",), "number", unit="元"),
+    ),
+    expected=Expectation("yearly"),
+    total_row_label="合计",
+)
 
 
-def test_total_row_of_a_project_register_is_kept_aside_not_rejected(tmp_path: Path):
-    rows = [
-        {
-            "project_code": f"P{i}",
-            "project_name": f"项目{i}",
-            "district": "南陵县",
-            "work_type": "造林绿化",
-            "area": 100 * i,
-            "completed_on": date(2023, 3, i),
-        }
-        for i in (1, 2)
-    ]
-    path = write_submission(
-        tmp_path,
-        "forestry_afforestation",
-        "造林绿化项目台账_南陵县_2023.xlsx",
-        rows,
-        title="南陵县2023年度造林绿化项目台账",
-        with_total=True,
+def test_total_row_without_required_detail_fields_is_kept_and_a_detail_row_without_them_is_rejected(tmp_path):
+    path = tmp_path / "funds.xlsx"
+    write_form_xlsx(
+        path,
+        "资金下达",
+        ["下达文号", "区县", "下达日期", "下达金额（万元）"],
+        [["A〔2023〕1号", "镜湖区", date(2023, 4, 1), 10], ["A〔2023〕1号", "繁昌县", None, 20]],
+        title="资金下达表",
+        total_columns=[3],
+        total_label_col=1,
     )
     ctx = ParseContext(
         UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
@@ -36,32 +47,8 @@ def test_total_row_of_a_project_register_is_kept_aside_not_rejected(tmp_path: Pa
         {},
         date(2024, 1, 1),
     )
+    parsed = parse_file(path, "funds.xlsx", "sha", SPEC, ctx)
 
-    parsed = parse_file(path, path.name, "sha", load_registry()["forestry_afforestation"], ctx)
-
-    assert parsed.rejects == []
-    assert [r["project_code"] for r in parsed.rows] == ["P1", "P2"]
-    assert [(t["project_code"], t["area"], t["project_name"]) for t in parsed.totals] == [("合计", 300, None)]
-
-
-def test_detail_row_missing_a_required_value_is_still_rejected(tmp_path: Path):
-    rows = [
-        {"project_code": "P1", "project_name": None, "district": "南陵县", "work_type": "造林绿化", "area": 5}
-    ]
-    path = write_submission(
-        tmp_path,
-        "forestry_afforestation",
-        "造林绿化项目台账_南陵县_2023.xlsx",
-        rows,
-        title="南陵县2023年度造林绿化项目台账",
-    )
-    ctx = ParseContext(
-        UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
-        DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
-        {},
-        date(2024, 1, 1),
-    )
-
-    parsed = parse_file(path, path.name, "sha", load_registry()["forestry_afforestation"], ctx)
-
-    assert parsed.rows == [] and [r.column_name for r in parsed.rejects] == ["project_name"]
+    assert [row["district"] for row in parsed.rows] == ["镜湖区"]
+    assert [(t["district"], t["amount"]) for t in parsed.totals] == [("合计", 30)]
+    assert [(r.row_number, r.column_name) for r in parsed.rejects] == [(4, "allocated_on")]

@@ -1,0 +1,40 @@
+-- 有机肥补贴试点示范点名单：1:1 对应 raw.soil_fertilizer_demo_sites。
+with
+
+source as (
+
+    select * from {{ source('raw_soil', 'soil_fertilizer_demo_sites') }}
+
+),
+
+renamed as (
+
+    select
+        cast(site_code as varchar) as site_code,
+        {{ lineage_period_year() }} as pilot_year,
+        cast(site_name as varchar) as site_name,
+        cast(district as varchar) as district,
+        cast(crop as varchar) as crop,
+        {{ convert_unit('area_mu', 'area_mu_unit', '亩') }} as area_mu,
+        cast(area_mu_qualifier as varchar) as area_mu_qualifier,
+        cast(established_on as date) as established_on,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,38 @@
+-- 医疗废物和危险废物培训记录：1:1 对应 raw.soil_hazwaste_trainings。
+with
+
+source as (
+
+    select * from {{ source('raw_soil', 'soil_hazwaste_trainings') }}
+
+),
+
+renamed as (
+
+    select
+        cast(training_no as varchar) as training_no,
+        cast(trained_on as date) as trained_on,
+        cast(training_kind as varchar) as training_kind,
+        cast(training_title as varchar) as training_title,
+        cast(participants as bigint) as participants,
+        cast(participants_qualifier as varchar) as participants_qualifier,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

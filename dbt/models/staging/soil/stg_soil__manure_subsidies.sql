@@ -1,0 +1,38 @@
+-- 畜禽粪污资源化利用奖补申报：1:1 对应 raw.soil_manure_subsidies。
+with
+
+source as (
+
+    select * from {{ source('raw_soil', 'soil_manure_subsidies') }}
+
+),
+
+renamed as (
+
+    select
+        cast(application_no as varchar) as application_no,
+        cast(farm_code as varchar) as farm_code,
+        cast(farm_name as varchar) as farm_name,
+        cast(district as varchar) as district,
+        cast(applied_on as date) as applied_on,
+        {{ convert_unit('subsidy_amount', 'subsidy_amount_unit', '元') }} as subsidy_yuan,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

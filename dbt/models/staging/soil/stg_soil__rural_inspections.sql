@@ -1,0 +1,37 @@
+-- 农村环境整治督查暗访记录：1:1 对应 raw.soil_rural_inspections。
+with
+
+source as (
+
+    select * from {{ source('raw_soil', 'soil_rural_inspections') }}
+
+),
+
+renamed as (
+
+    select
+        cast(inspection_no as varchar) as inspection_no,
+        cast(inspected_on as date) as inspected_on,
+        cast(district as varchar) as district,
+        cast(inspection_form as varchar) as inspection_form,
+        cast(problems_found as bigint) as problems_found,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

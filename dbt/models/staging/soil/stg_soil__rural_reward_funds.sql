@@ -1,0 +1,36 @@
+-- 农村环境整治以奖代补资金下达表：1:1 对应 raw.soil_rural_reward_funds。
+with
+
+source as (
+
+    select * from {{ source('raw_soil', 'soil_rural_reward_funds') }}
+
+),
+
+renamed as (
+
+    select
+        cast(document_no as varchar) as document_no,
+        cast(district as varchar) as district,
+        cast(allocated_on as date) as allocated_on,
+        {{ convert_unit('amount', 'amount_unit', '元') }} as amount_yuan,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,77 @@
+-- Year-to-date sums never fall month to month; the monthly form's districts against its 合计 row, and
+-- 累计 = last month's 累计 + 本月. Form findings are text naming file, sheet and row, so a WARN says where to look.
+with details as (
+    select
+        report_month,
+        sum(manure_produced_month_t) as manure_produced_month_t,
+        sum(manure_produced_ytd_t) as manure_produced_ytd_t,
+        sum(manure_utilised_month_t) as manure_utilised_month_t,
+        sum(manure_utilised_ytd_t) as manure_utilised_ytd_t
+    from staging.stg_soil__manure_monthly
+    group by report_month
+),
+
+totals as (
+    select report_month, _file_path, _sheet, _row_number, metric, value as total_value
+    from (
+        unpivot (
+            select
+                report_month, _file_path, _sheet, _row_number,
+                manure_produced_month_t, manure_produced_ytd_t, manure_utilised_month_t, manure_utilised_ytd_t
+            from staging.stg_soil__manure_monthly_totals
+        ) on columns('_t$') into name metric value value
+    )
+),
+
+detail_values as (
+    unpivot details on columns('_t$') into name metric value details_sum
+),
+
+total_findings as (
+    select
+        case
+            when abs(coalesce(d.details_sum, 0) - coalesce(t.total_value, 0)) < 1e-6 then 'ok'
+            else format(
+                '{} 工作表「{}」第{}行 合计 {} = {}，各区县明细之和 = {}',
+                t._file_path, t._sheet, t._row_number, t.metric, t.total_value, coalesce(d.details_sum, 0)
+            )
+        end as total_row_finding
+    from totals as t
+    left join detail_values as d using (report_month, metric)
+),
+
+running_findings as (
+    select
+        case
+            when month(m.report_month) > 1 and p.district is null then 'ok'
+            when abs(coalesce(m.manure_produced_ytd_t, 0)
+                     - coalesce(p.manure_produced_ytd_t, 0) - coalesce(m.manure_produced_month_t, 0)) < 1e-6
+             and abs(coalesce(m.manure_utilised_ytd_t, 0)
+                     - coalesce(p.manure_utilised_ytd_t, 0) - coalesce(m.manure_utilised_month_t, 0)) < 1e-6 then 'ok'
+            else format(
+                '{} 工作表「{}」第{}行 {} {}：累计 ≠ 上月累计 + 本月（产生量 {} / {} + {}，利用量 {} / {} + {}）',
+                m._file_path, m._sheet, m._row_number, m.district, strftime(m.report_month, '%Y-%m'),
+                m.manure_produced_ytd_t, coalesce(p.manure_produced_ytd_t, 0), m.manure_produced_month_t,
+                m.manure_utilised_ytd_t, coalesce(p.manure_utilised_ytd_t, 0), m.manure_utilised_month_t
+            )
+        end as running_total_finding
+    from staging.stg_soil__manure_monthly as m
+    left join staging.stg_soil__manure_monthly as p
+        on p.district = m.district
+        and p.report_month = m.report_month - interval 1 month
+        and year(p.report_month) = year(m.report_month)
+)
+
+select
+    l.*,
+    coalesce(lag(l.manure_produced_t) over (partition by l.district, l.year order by l.end_month) - l.manure_produced_t, 0)
+        as produced_ytd_drop,
+    coalesce(lag(l.manure_utilised_t) over (partition by l.district, l.year order by l.end_month) - l.manure_utilised_t, 0)
+        as utilised_ytd_drop,
+    null::varchar as total_row_finding,
+    null::varchar as running_total_finding
+from marts.fct_livestock_manure as l
+union all by name
+select total_row_finding from total_findings
+union all by name
+select running_total_finding from running_findings
