@@ -1,61 +1,72 @@
-"""Every fishing-ban figure of the 2023 report, regenerated from the raw submissions in the published
-warehouse."""
+"""Every fishing-ban figure of the 2023 report, regenerated from the raw submissions and read through the
+indicator layer (catalogue → int_fishing__indicator_values → fct_indicator_values → rpt_scorecard), matched by the
+reconciliation's rules (periods: '2023' = January to the latest month, 'cumulative' = as of the latest month end)."""
 
 import pytest
 
-from dagster_project.figures import matches
+from dagster_project.report.catalogue import load_catalogue
+from dagster_project.report.reconcile import reconcile_figure
 from tests.figures.figure_table import figures
 
-YEAR_2023 = "FROM marts.fct_fishing_enforcement_monthly WHERE year = 2023 AND month <= 11"
 JAN_SEP_2023 = "FROM marts.fct_fishing_enforcement_monthly WHERE year = 2023 AND month <= 9"
-AS_OF_2023_11 = "FROM marts.fct_fishing_capacity WHERE as_of_date = DATE '2023-11-30'"
-PUBLICITY_2023 = "FROM marts.fct_fishing_publicity WHERE year = 2023 AND publicised_on <= DATE '2023-11-30'"
-
-QUERIES = {
-    "fish.enforcement_staff": f"SELECT sum(enforcement_staff) {AS_OF_2023_11}",
-    "fish.patrol_team_members": f"SELECT sum(patrol_team_members) {AS_OF_2023_11}",
-    "fish.grid_wardens": f"SELECT sum(grid_wardens) {AS_OF_2023_11}",
-    "fish.monitoring_points": f"SELECT sum(monitoring_points) {AS_OF_2023_11}",
-    "fish.optical_devices": f"SELECT sum(optical_devices) {AS_OF_2023_11}",
-    "fish.shared_radars": f"SELECT sum(shared_radars) {AS_OF_2023_11}",
-    "fish.small_target_radars": f"SELECT sum(small_target_radars) {AS_OF_2023_11}",
-    "fish.nets_removed": f"SELECT sum(nets_removed) {JAN_SEP_2023}",
-    "fish.unlicensed_boats_cleared": f"SELECT sum(unlicensed_boats_cleared) {JAN_SEP_2023}",
-    "fish.self_use_boats_managed": f"SELECT sum(self_use_boats_managed) {JAN_SEP_2023}",
-    "fish.joint_patrols": f"SELECT sum(joint_patrols) {YEAR_2023}",
-    "fish.patrol_staff_times": f"SELECT sum(staff_times) {YEAR_2023}",
-    "fish.patrol_vehicle_times": f"SELECT sum(vehicle_times) {YEAR_2023}",
-    "fish.patrol_boat_times": f"SELECT sum(boat_times) {YEAR_2023}",
-    "fish.water_patrol_km": f"SELECT sum(water_km) {YEAR_2023}",
-    "fish.admin_cases": f"SELECT sum(admin_cases) {YEAR_2023}",
-    "fish.admin_cases_angling_share": (
-        f"SELECT 100.0 * sum(admin_angling_cases) / sum(admin_cases) {YEAR_2023}"
-    ),
-    "fish.fines_total": f"SELECT sum(fines_yuan) {YEAR_2023}",
-    "fish.criminal_cases": f"SELECT sum(criminal_cases) {YEAR_2023}",
-    "fish.media_reports": f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'media_reports'",
-    "fish.platform_posts": (
-        f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'platform_posts'"
-    ),
-    "fish.sms_sent": (
-        "SELECT sum(counted_quantity) FROM marts.fct_fishing_publicity "
-        "WHERE channel_code = 'sms_sent' AND is_within_ban AND publicised_on <= DATE '2023-11-30'"
-    ),
-    "fish.leaflets": f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'leaflets'",
-    "fish.public_ads": f"SELECT sum(counted_quantity) {PUBLICITY_2023} AND channel_code = 'public_ads'",
-}
 
 
-def test_every_fishing_figure_has_a_query():
-    assert {row["code"] for row in figures("fishing")} == set(QUERIES)
+@pytest.fixture(scope="module")
+def catalogue(warehouse):
+    return load_catalogue(warehouse)
+
+
+def test_every_fishing_figure_has_a_catalogued_source(catalogue):
+    for row in figures("fishing"):
+        indicator = catalogue[row["code"]]
+        assert indicator.source_mart and indicator.source_column and indicator.sources, row["code"]
+        assert indicator.formula_zh and indicator.sentence_zh, row["code"]
+
+
+def test_every_fishing_figure_is_fed(warehouse, catalogue):
+    figure_codes = {row["code"] for row in figures("fishing")}
+    catalogued = {code for code, indicator in catalogue.items() if indicator.domain == "fishing"}
+    fed = {
+        code
+        for (code,) in warehouse.execute(
+            "SELECT DISTINCT indicator_code FROM indicators.int_fishing__indicator_values"
+        ).fetchall()
+    }
+    assert figure_codes == catalogued == fed
 
 
 @pytest.mark.parametrize("figure", figures("fishing"), ids=lambda row: row["code"])
-def test_fishing_figure_is_regenerated(warehouse, figure):
-    (value,) = warehouse.execute(QUERIES[figure["code"]]).fetchone()
-    assert matches(value, figure["value"], figure["qualifier"], figure["quote"]), (
-        f"{figure['code']}: warehouse {value} vs report {figure['value']} ({figure['qualifier']})"
-    )
+def test_fishing_figure_is_regenerated(warehouse, catalogue, figure):
+    outcome = reconcile_figure(warehouse, catalogue, figure)
+    assert outcome.status == "match", outcome.line()
+
+
+def test_angling_share_is_recomputed_from_summed_cases(warehouse):
+    value, numerator, denominator = warehouse.execute(
+        "SELECT value, numerator, denominator FROM indicators.fct_indicator_values "
+        "WHERE indicator_code = 'fish.admin_cases_angling_share' AND area = '城市' AND year = 2023 AND end_month = 11"
+    ).fetchone()
+    admin_cases, angling_cases = warehouse.execute(
+        "SELECT sum(admin_cases), sum(admin_angling_cases) FROM marts.fct_fishing_enforcement_monthly "
+        "WHERE year = 2023 AND month <= 11"
+    ).fetchone()
+    assert (numerator, denominator) == (angling_cases, admin_cases)
+    assert value == pytest.approx(100.0 * angling_cases / admin_cases)
+
+
+def test_district_rows_add_up_to_the_city_for_monthly_flows(warehouse):
+    mismatched = warehouse.execute(
+        """SELECT c.indicator_code, c.end_month, c.value, sum(d.value)
+           FROM indicators.fct_indicator_values AS c
+           JOIN indicators.fct_indicator_values AS d
+             ON d.indicator_code = c.indicator_code AND d.year = c.year AND d.end_month = c.end_month
+            AND NOT d.is_city
+           WHERE c.is_city AND c.year = 2023 AND c.domain = 'fishing'
+             AND c.indicator_code IN ('fish.joint_patrols', 'fish.admin_cases', 'fish.fines_total',
+                                      'fish.nets_removed', 'fish.enforcement_staff', 'fish.optical_devices')
+           GROUP BY ALL HAVING abs(c.value - sum(d.value)) > 1e-6"""
+    ).fetchall()
+    assert mismatched == []
 
 
 def test_joint_operation_duplicates_are_counted_once(warehouse):
