@@ -147,6 +147,8 @@ final as (
         on r.source = e.source
         and r.unit = e.unit
         and case
+            -- a form sent only when something changes (on_change) stays in force until the next one
+            when r.period_month is not null and e.cadence = 'on_change' then r.period_month <= e.month_start
             when r.period_month is not null then r.period_month = e.month_start
             when r.period_year is not null then r.period_year = year(e.month_start)
             else r.as_of = date '0001-01-01' or r.as_of >= last_day(e.month_start)
