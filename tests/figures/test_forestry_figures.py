@@ -1,6 +1,6 @@
-"""Every forestry figure of the 2023 report, regenerated from the raw submissions (published snapshot) and read
-through the indicator layer (catalogue → int_forestry__indicator_values → fct_indicator_values → rpt_scorecard),
-matched by the reconciliation's rules ('2023' = January to the latest month, 11)."""
+"""Every forestry figure of the 2023 report, regenerated from the raw submissions (published snapshot)
+and read through the indicator layer (catalogue → int_forestry__indicator_values → fct_indicator_values
+→ rpt_scorecard), matched by the reconciliation's rules ('2023' = January to the latest month, 11)."""
 
 import pytest
 
@@ -48,7 +48,9 @@ def test_the_feed_gives_the_marts_values(warehouse, catalogue):
         indicator = catalogue[row["code"]]
         assert indicator.source_mart == "fct_forestry_period", row["code"]
         (mart_value,) = warehouse.execute(f"SELECT {indicator.source_column} {PERIOD_2023}").fetchone()
-        (fed_value,) = warehouse.execute(f"SELECT value {CITY_2023_11} AND indicator_code = ?", [row["code"]]).fetchone()
+        (fed_value,) = warehouse.execute(
+            f"SELECT value {CITY_2023_11} AND indicator_code = ?", [row["code"]]
+        ).fetchone()
         assert fed_value == pytest.approx(mart_value), row["code"]
 
 
@@ -69,7 +71,7 @@ def test_rates_carry_numerator_and_denominator(warehouse):
     assert len(rows) == 4
     for code, value, numerator, denominator in rows:
         assert value == pytest.approx(100.0 * numerator / denominator), code
-    coverage = dict((r[0], r[2:]) for r in rows)["forest.coverage_rate"]
+    coverage = {r[0]: r[2:] for r in rows}["forest.coverage_rate"]
     assert coverage == pytest.approx(
         warehouse.execute(f"SELECT forest_area_ha, land_area_ha {PERIOD_2023}").fetchone()
     )
