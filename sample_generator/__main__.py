@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from sample_generator import air
+from sample_generator import air, water
 from sample_generator.common import DEFAULT_RAW_DIR
 
 # The one list of domain modules; a new domain is added here and nowhere else.
-DOMAINS: tuple[ModuleType, ...] = (air,)
+DOMAINS: tuple[ModuleType, ...] = (air, water)
 
 
 def _name(module: ModuleType) -> str:
