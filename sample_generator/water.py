@@ -315,8 +315,10 @@ def write_drinking_sources(folder: Path, districts: dict[str, District]) -> None
 
 def write_drinking_monthly(folder: Path, limits) -> None:
     rng = common.rng_for(DOMAIN, "drinking_monthly")
-    headers = ["水源地编码", "水源地名称", "采样日期"] + [DRINKING_HEADERS[p] for p in DRINKING_PARAMETERS]
     for y, m in MONTHS:
+        headers = ["水源地编码", "水源地名称", "采样日期"] + [
+            "汞(μg/L)" if p == "hg" and (y, m) in HG_IN_UG_L else DRINKING_HEADERS[p] for p in DRINKING_PARAMETERS
+        ]
         rows = []
         for s in DRINKING_SOURCES:
             if s.level != "县级及以上" or (s.revoked_on and date(y, m, 1) > s.revoked_on):
