@@ -19,18 +19,22 @@
 {#-
     water_samples_long(relation, key_columns, parameters)
     One row per sample × measured parameter from a wide monitoring table (column names quoted: `do`
-    is an SQL keyword). Concentrations are converted
-    to mg/L (convert_unit); pH and 粪大肠菌群 stay as submitted. Below-detection results (qualifier
-    以下 = "<0.01"/"0.01L", 未检出 = "ND" without a number) enter means at HALF the detection limit
-    (the stated limit, else the parameter's method detection limit in water_parameters) [U: choice of
-    this warehouse, written in the staging model's description]. Any other qualifier (约…) is the value.
+    is an SQL keyword). Concentrations are converted to mg/L (convert_unit); pH and 粪大肠菌群 stay as
+    submitted. qualifier 以下 ("<0.01", "0.01L") or 未检出 ("ND", no number) marks a result below the
+    detection limit; water_value_for_mean decides what such a result counts as.
 -#}
 {% macro water_samples_long(relation, key_columns, parameters) -%}
-    with
-    samples_wide as (
-        select * from {{ relation }}
-    ),
-    samples_unpivoted as (
+    select
+        {%- for k in key_columns %}
+        {{ k }},
+        {%- endfor %}
+        parameter,
+        reported_value,
+        qualifier,
+        coalesce(qualifier in ('以下', '未检出'), false) as is_below_detection,
+        _file_path,
+        _row_number
+    from (
         {%- for p in parameters %}
         select
             {%- for k in key_columns %}
@@ -38,34 +42,32 @@
             {%- endfor %}
             '{{ p }}' as parameter,
             {%- if p in ('ph', 'fecal_coliform') %}
-            cast("{{ p }}" as double) as value,
+            cast("{{ p }}" as double) as reported_value,
             {%- else %}
-            {{ convert_unit('"' ~ p ~ '"', p ~ '_unit', 'mg/L') }} as value,
+            {{ convert_unit('"' ~ p ~ '"', p ~ '_unit', 'mg/L') }} as reported_value,
             {%- endif %}
             cast({{ p }}_qualifier as varchar) as qualifier,
             _file_path,
             _row_number
-        from samples_wide
+        from {{ relation }}
         where "{{ p }}" is not null or {{ p }}_qualifier = '未检出'
         {{ 'union all' if not loop.last }}
         {%- endfor %}
-    ),
-    parameter_limits as (
-        select parameter, detection_limit from {{ ref('water_parameters') }}
-    )
-    select
-        s.* exclude (value, _file_path, _row_number),
-        s.value as reported_value,
-        coalesce(s.qualifier in ('以下', '未检出'), false) as is_below_detection,
-        case
-            when s.qualifier in ('以下', '未检出') then coalesce(s.value, p.detection_limit) / 2
-            else s.value
-        end as value,
-        s._file_path,
-        s._row_number
-    from samples_unpivoted as s
-    left join parameter_limits as p
-        on p.parameter = s.parameter
+    ) as samples_unpivoted
+{%- endmacro %}
+
+{#-
+    water_value_for_mean(reported_value, is_below_detection, detection_limit)
+    The value a result contributes to means and classes. A result below the detection limit counts as
+    HALF the limit: the stated limit ("<0.01", "0.01L"), else the parameter's method detection limit
+    from water_parameters ("ND", "未检出") [U: this warehouse's choice, the common practice of using
+    1/2 检出限 in statistics]. Any other result counts as reported.
+-#}
+{% macro water_value_for_mean(reported_value, is_below_detection, detection_limit) -%}
+    (case
+        when {{ is_below_detection }} then coalesce({{ reported_value }}, {{ detection_limit }}) / 2
+        else {{ reported_value }}
+    end)
 {%- endmacro %}
 
 {#-

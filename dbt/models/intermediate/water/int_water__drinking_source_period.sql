@@ -15,6 +15,12 @@ sources as (
 
 ),
 
+parameters as (
+
+    select parameter, detection_limit from {{ ref('water_parameters') }}
+
+),
+
 table2_limits as (
 
     select parameter, max_value from {{ ref('gb3838_limits') }}
@@ -29,10 +35,12 @@ monthly as (
         s.sample_month as month_start,
         s.parameter,
         r.water_body_type,
-        avg(s.value) as value
+        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }}) as value
     from samples as s
     inner join sources as r
         on r.source_code = s.source_code
+    left join parameters as p
+        on p.parameter = s.parameter
     group by all
 
 ),

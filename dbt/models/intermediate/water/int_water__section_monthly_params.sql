@@ -1,4 +1,4 @@
--- 断面 × 月 × 项目：当月样品的算术均值（一个样品即其值），按断面水体类型（河流/湖库）用 GB 3838 表1 单因子定类别。
+-- 断面 × 月 × 项目：当月样品的算术均值（一个样品即其值；低于检出限取检出限之半），按断面水体类型（河流/湖库）用 GB 3838 表1 单因子定类别。
 with
 
 samples as (
@@ -13,6 +13,12 @@ sections as (
 
 ),
 
+parameters as (
+
+    select parameter, detection_limit from {{ ref('water_parameters') }}
+
+),
+
 monthly as (
 
     select
@@ -20,12 +26,14 @@ monthly as (
         s.sample_month as month_start,
         s.parameter,
         c.water_body_type,
-        avg(s.value) as value,
+        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }}) as value,
         cast(count(*) as integer) as n_samples,
         bool_and(s.is_below_detection) as is_below_detection
     from samples as s
     inner join sections as c
         on c.section_code = s.section_code
+    left join parameters as p
+        on p.parameter = s.parameter
     group by all
 
 ),
