@@ -151,39 +151,96 @@ def _yes(flag: bool) -> str:
 
 def write_sections(folder: Path, districts: dict[str, District]) -> None:
     rng = common.rng_for(DOMAIN, "sections")
-    columns = ["序号", "断面编码", "断面名称", "所在区县", "所在水体", "水体类型", "国考", "省考", "市控", "水质目标"]
+    columns = [
+        "序号",
+        "断面编码",
+        "断面名称",
+        "所在区县",
+        "所在水体",
+        "水体类型",
+        "国考",
+        "省考",
+        "市控",
+        "水质目标",
+    ]
     roman = {2: ("Ⅱ类", "II", "Ⅱ"), 3: ("Ⅲ类", "III", "Ⅲ", "3"), 4: ("Ⅳ类", "IV")}
     rows = []
     for i, s in enumerate(SECTIONS, 1):
-        rows.append([
-            i, s.code, s.name, SECTION_LABEL_ALIASES.get(s.code, s.district), s.water_body,
-            "河流" if s.body_type == "river" else "湖库", _yes(s.national), _yes(s.provincial), _yes(s.city),
-            _pick(rng, roman[s.target]),
-        ])
-    common.write_form_xlsx(folder / "地表水监测断面名录_2023.xlsx", "断面名录", columns, rows,
-                           title="XX市地表水环境质量监测断面名录（2023年）", subtitle="填报单位：市生态环境监测中心")
+        rows.append(
+            [
+                i,
+                s.code,
+                s.name,
+                SECTION_LABEL_ALIASES.get(s.code, s.district),
+                s.water_body,
+                "河流" if s.body_type == "river" else "湖库",
+                _yes(s.national),
+                _yes(s.provincial),
+                _yes(s.city),
+                _pick(rng, roman[s.target]),
+            ]
+        )
+    common.write_form_xlsx(
+        folder / "地表水监测断面名录_2023.xlsx",
+        "断面名录",
+        columns,
+        rows,
+        title="XX市地表水环境质量监测断面名录（2023年）",
+        subtitle="填报单位：市生态环境监测中心",
+    )
 
 
 # =========================================================================== monthly monitoring
 
 PARAMETER_HEADERS = (
-    ("water_temp", "水温(℃)"), ("ph", "pH"), ("do", "溶解氧(mg/L)"), ("codmn", "高锰酸盐指数(mg/L)"),
-    ("cod", "化学需氧量(mg/L)"), ("bod5", "五日生化需氧量(mg/L)"), ("nh3n", "氨氮(mg/L)"),
-    ("tp", "总磷(mg/L)"), ("tn", "总氮(mg/L)"), ("cu", "铜(mg/L)"), ("zn", "锌(mg/L)"),
-    ("fluoride", "氟化物(mg/L)"), ("se", "硒(mg/L)"), ("arsenic", "砷(mg/L)"), ("hg", "汞(mg/L)"),
-    ("cd", "镉(mg/L)"), ("cr6", "六价铬(mg/L)"), ("pb", "铅(mg/L)"), ("cyanide", "氰化物(mg/L)"),
-    ("volatile_phenol", "挥发酚(mg/L)"), ("petroleum", "石油类(mg/L)"), ("las", "阴离子表面活性剂(mg/L)"),
-    ("sulfide", "硫化物(mg/L)"), ("fecal_coliform", "粪大肠菌群(个/L)"),
+    ("water_temp", "水温(℃)"),
+    ("ph", "pH"),
+    ("do", "溶解氧(mg/L)"),
+    ("codmn", "高锰酸盐指数(mg/L)"),
+    ("cod", "化学需氧量(mg/L)"),
+    ("bod5", "五日生化需氧量(mg/L)"),
+    ("nh3n", "氨氮(mg/L)"),
+    ("tp", "总磷(mg/L)"),
+    ("tn", "总氮(mg/L)"),
+    ("cu", "铜(mg/L)"),
+    ("zn", "锌(mg/L)"),
+    ("fluoride", "氟化物(mg/L)"),
+    ("se", "硒(mg/L)"),
+    ("arsenic", "砷(mg/L)"),
+    ("hg", "汞(mg/L)"),
+    ("cd", "镉(mg/L)"),
+    ("cr6", "六价铬(mg/L)"),
+    ("pb", "铅(mg/L)"),
+    ("cyanide", "氰化物(mg/L)"),
+    ("volatile_phenol", "挥发酚(mg/L)"),
+    ("petroleum", "石油类(mg/L)"),
+    ("las", "阴离子表面活性剂(mg/L)"),
+    ("sulfide", "硫化物(mg/L)"),
+    ("fecal_coliform", "粪大肠菌群(个/L)"),
 )
 CORE = ("codmn", "cod", "bod5", "nh3n", "tp")
 # Metals and other trace items: measured in the first month of each quarter, usually below the
 # method detection limit (the lab writes the limit with "L", "<", or just "ND" / "未检出").
 TRACE_DETECTION = {
-    "cu": 0.001, "zn": 0.05, "se": 0.0004, "arsenic": 0.0003, "hg": 0.00004, "cd": 0.0001, "cr6": 0.004,
-    "pb": 0.001, "cyanide": 0.004, "volatile_phenol": 0.0003, "sulfide": 0.005,
+    "cu": 0.001,
+    "zn": 0.05,
+    "se": 0.0004,
+    "arsenic": 0.0003,
+    "hg": 0.00004,
+    "cd": 0.0001,
+    "cr6": 0.004,
+    "pb": 0.001,
+    "cyanide": 0.004,
+    "volatile_phenol": 0.0003,
+    "sulfide": 0.005,
 }
-TRACE_DETECTED = {"fluoride": (0.25, 0.6), "petroleum": (0.01, 0.03), "las": (0.05, 0.09),
-                  "arsenic": (0.0008, 0.002), "zn": (0.05, 0.09)}
+TRACE_DETECTED = {
+    "fluoride": (0.25, 0.6),
+    "petroleum": (0.01, 0.03),
+    "las": (0.05, 0.09),
+    "arsenic": (0.0008, 0.002),
+    "zn": (0.05, 0.09),
+}
 HG_IN_UG_L = {(2023, 1), (2023, 4)}  # these exports state mercury in μg/L
 SECTION_CSV = {(2022, 8): "gbk"}
 SECTION_RESUBMITTED = (2023, 5)  # the first export had TP 10× too high for one section; _v2 corrects it
@@ -248,9 +305,10 @@ def write_section_monthly(folder: Path, limits) -> None:
             values = section_values(s, y, m, limits, rng)
             sampled = date(y, m, int(rng.integers(5, 16)))
             sampled_cell = ExcelSerial(sampled) if mess.random() < 0.1 else sampled
-            rows.append([i, s.code, s.name, sampled_cell] + [
-                _messy_value(values.get(p), mess) for p, _ in PARAMETER_HEADERS
-            ])
+            rows.append(
+                [i, s.code, s.name, sampled_cell]
+                + [_messy_value(values.get(p), mess) for p, _ in PARAMETER_HEADERS]
+            )
         title = f"XX市地表水断面水质监测月报（{y}年{m}月）"
         stem = f"地表水断面监测月报_{y}{m:02d}"
         if (y, m) in SECTION_CSV:
@@ -293,11 +351,19 @@ DRINKING_SOURCES = (
     Source("XZ01", "峨山镇黄浒河水源地", "繁昌区", "乡镇", "河流型"),
     Source("XZ02", "家发镇地下水水源地", "南陵县", "乡镇", "地下水型"),
 )
-TABLE2 = {"sulfate": (20, 60), "chloride": (10, 35), "nitrate": (0.5, 1.8), "iron": (0.03, 0.15),
-          "manganese": (0.01, 0.05)}
+TABLE2 = {
+    "sulfate": (20, 60),
+    "chloride": (10, 35),
+    "nitrate": (0.5, 1.8),
+    "iron": (0.03, 0.15),
+    "manganese": (0.01, 0.05),
+}
 DRINKING_PARAMETERS = tuple(p for p, _ in PARAMETER_HEADERS if p not in ("water_temp", "cod")) + tuple(TABLE2)
 DRINKING_HEADERS = {p: h for p, h in PARAMETER_HEADERS} | {
-    "sulfate": "硫酸盐(mg/L)", "chloride": "氯化物(mg/L)", "nitrate": "硝酸盐(mg/L)", "iron": "铁(mg/L)",
+    "sulfate": "硫酸盐(mg/L)",
+    "chloride": "氯化物(mg/L)",
+    "nitrate": "硝酸盐(mg/L)",
+    "iron": "铁(mg/L)",
     "manganese": "锰(mg/L)",
 }
 
@@ -305,19 +371,32 @@ DRINKING_HEADERS = {p: h for p, h in PARAMETER_HEADERS} | {
 def write_drinking_sources(folder: Path, districts: dict[str, District]) -> None:
     columns = ["水源地编码", "水源地名称", "所在区县", "水源地级别", "水源类型", "状态", "撤销日期"]
     rows = [
-        [s.code, s.name, common.district_alias(districts[s.district]) if s.code == "YS04" else s.district,
-         s.level, s.source_type, "撤销" if s.revoked_on else "在用", s.revoked_on]
+        [
+            s.code,
+            s.name,
+            common.district_alias(districts[s.district]) if s.code == "YS04" else s.district,
+            s.level,
+            s.source_type,
+            "撤销" if s.revoked_on else "在用",
+            s.revoked_on,
+        ]
         for s in DRINKING_SOURCES
     ]
-    common.write_form_xlsx(folder / "集中式饮用水水源地名录_报送20231205.xlsx", "水源地名录", columns, rows,
-                           title="XX市集中式饮用水水源地名录")
+    common.write_form_xlsx(
+        folder / "集中式饮用水水源地名录_报送20231205.xlsx",
+        "水源地名录",
+        columns,
+        rows,
+        title="XX市集中式饮用水水源地名录",
+    )
 
 
 def write_drinking_monthly(folder: Path, limits) -> None:
     rng = common.rng_for(DOMAIN, "drinking_monthly")
     for y, m in MONTHS:
         headers = ["水源地编码", "水源地名称", "采样日期"] + [
-            "汞(μg/L)" if p == "hg" and (y, m) in HG_IN_UG_L else DRINKING_HEADERS[p] for p in DRINKING_PARAMETERS
+            "汞(μg/L)" if p == "hg" and (y, m) in HG_IN_UG_L else DRINKING_HEADERS[p]
+            for p in DRINKING_PARAMETERS
         ]
         rows = []
         for s in DRINKING_SOURCES:
@@ -328,11 +407,17 @@ def write_drinking_monthly(folder: Path, limits) -> None:
             values = section_values(section, y, m, limits, rng)
             for p, (lo, hi) in TABLE2.items():
                 values[p] = _fmt(rng.uniform(lo, hi), 3)
-            rows.append([s.code, s.name, date(y, m, int(rng.integers(3, 12)))] + [
-                values.get(p) for p in DRINKING_PARAMETERS
-            ])
-        common.write_form_xlsx(folder / f"饮用水水源地水质月报_{y}{m:02d}.xlsx", "水源地监测", headers, rows,
-                               title=f"XX市县级及以上集中式饮用水水源地水质监测月报（{y}年{m}月）")
+            rows.append(
+                [s.code, s.name, date(y, m, int(rng.integers(3, 12)))]
+                + [values.get(p) for p in DRINKING_PARAMETERS]
+            )
+        common.write_form_xlsx(
+            folder / f"饮用水水源地水质月报_{y}{m:02d}.xlsx",
+            "水源地监测",
+            headers,
+            rows,
+            title=f"XX市县级及以上集中式饮用水水源地水质监测月报（{y}年{m}月）",
+        )
 
 
 # Revoked county-level sources (in the source register too) and township sources merged into
@@ -345,14 +430,35 @@ def write_source_changes(folder: Path, districts: dict[str, District]) -> None:
     rows = []
     for s in DRINKING_SOURCES:
         if s.revoked_on:
-            rows.append([s.name, s.district, "县级及以上", "撤销", None, s.revoked_on, f"皖政秘〔{s.revoked_on.year}〕{int(rng.integers(20, 200))}号"])
-    rows.append(["荻港镇长江水源地", "繁昌区", "县级及以上", "撤销", None, date(2022, 8, 16), "皖政秘〔2022〕131号"])
+            rows.append(
+                [
+                    s.name,
+                    s.district,
+                    "县级及以上",
+                    "撤销",
+                    None,
+                    s.revoked_on,
+                    f"皖政秘〔{s.revoked_on.year}〕{int(rng.integers(20, 200))}号",
+                ]
+            )
+    rows.append(
+        ["荻港镇长江水源地", "繁昌区", "县级及以上", "撤销", None, date(2022, 8, 16), "皖政秘〔2022〕131号"]
+    )
     for year, count in TOWNSHIP_MERGED.items():
         for k in range(count):
             district = _pick(rng, DISTRICT_ORDER[3:])
             approved = _day_in(rng, date(year, 2, 1), date(year, 11, 28))
-            rows.append([f"{district[:2]}第{k + 1}村级水源地", district, "乡镇", "整并", f"{district}城区水厂管网",
-                         approved, f"芜政秘〔{year}〕{int(rng.integers(10, 300))}号"])
+            rows.append(
+                [
+                    f"{district[:2]}第{k + 1}村级水源地",
+                    district,
+                    "乡镇",
+                    "整并",
+                    f"{district}城区水厂管网",
+                    approved,
+                    f"芜政秘〔{year}〕{int(rng.integers(10, 300))}号",
+                ]
+            )
     rows.sort(key=lambda r: r[5])
     body = []
     for i, r in enumerate(rows, 1):
@@ -360,8 +466,13 @@ def write_source_changes(folder: Path, districts: dict[str, District]) -> None:
         approved = common.messy_date(r[5], rng, 0.15, 0.15)
         body.append([f"TZ{i:03d}", r[0], district, r[2], r[3], r[4], approved, r[6]])
     columns = ["编号", "水源地名称", "所在区县", "水源地级别", "调整方式", "整并至", "批复日期", "批复文号"]
-    common.write_form_xlsx(folder / "饮用水水源地撤销整并清单_报送20231205.xlsx", "撤销整并清单", columns, body,
-                           title="XX市饮用水水源地撤销、整并清单")
+    common.write_form_xlsx(
+        folder / "饮用水水源地撤销整并清单_报送20231205.xlsx",
+        "撤销整并清单",
+        columns,
+        body,
+        title="XX市饮用水水源地撤销、整并清单",
+    )
 
 
 MICRO_STATIONS = {  # build type → completion years
@@ -380,11 +491,24 @@ def write_micro_stations(folder: Path) -> None:
             n += 1
             s = in_use[n % len(in_use)]
             done = _day_in(rng, date(year, 3, 1), date(year, 11, 20))
-            rows.append([f"WZ{n:03d}", f"{s.name}微站{n}", s.code, s.district, build_type,
-                         common.messy_date(done, rng, 0.2, 0.2)])
+            rows.append(
+                [
+                    f"WZ{n:03d}",
+                    f"{s.name}微站{n}",
+                    s.code,
+                    s.district,
+                    build_type,
+                    common.messy_date(done, rng, 0.2, 0.2),
+                ]
+            )
     columns = ["站点编号", "站点名称", "水源地编码", "所在区县", "建设方式", "建成日期"]
-    common.write_form_xlsx(folder / "水质自动监测微站台账_报送20231205.xlsx", "微站台账", columns, rows,
-                           title="饮用水水源地水质自动监测微站建设台账")
+    common.write_form_xlsx(
+        folder / "水质自动监测微站台账_报送20231205.xlsx",
+        "微站台账",
+        columns,
+        rows,
+        title="饮用水水源地水质自动监测微站建设台账",
+    )
 
 
 # =========================================================================== Yangtze outfalls
@@ -413,13 +537,15 @@ def _progress_dates(rng, n: int, targets: dict[str, int], as_of: date) -> list[d
     rows = []
     for i in range(n):
         plan = _day_in(rng, found[i] + timedelta(30), as_of - timedelta(60)) if i in plans else None
-        rows.append({
-            "found": found[i],
-            "sign": _day_in(rng, found[i], as_of) if i in chosen["signs"] else None,
-            "monitored": _day_in(rng, found[i], as_of) if i in chosen["monitored"] else None,
-            "plan": plan,
-            "remediated": _day_in(rng, plan + timedelta(20), as_of) if i in remediated else None,
-        })
+        rows.append(
+            {
+                "found": found[i],
+                "sign": _day_in(rng, found[i], as_of) if i in chosen["signs"] else None,
+                "monitored": _day_in(rng, found[i], as_of) if i in chosen["monitored"] else None,
+                "plan": plan,
+                "remediated": _day_in(rng, plan + timedelta(20), as_of) if i in remediated else None,
+            }
+        )
     return rows
 
 
@@ -428,8 +554,20 @@ def write_outfalls(folder: Path, districts: dict[str, District]) -> None:
     mess = common.rng_for(DOMAIN, "outfalls-mess")
     shares = {k: _split_by(OUTFALL_WEIGHTS, v) for k, v in OUTFALL_TARGETS.items()}
     tributary = _split_by(OUTFALL_WEIGHTS[::-1], TRIBUTARY_OUTFALLS)
-    columns = ["序号", "排污口编码", "排污口名称", "所在区县", "受纳水体", "是否长江干流", "排污口类型",
-               "排查发现日期", "树牌日期", "监测日期", "一口一策方案编制日期", "整治完成日期"]
+    columns = [
+        "序号",
+        "排污口编码",
+        "排污口名称",
+        "所在区县",
+        "受纳水体",
+        "是否长江干流",
+        "排污口类型",
+        "排查发现日期",
+        "树牌日期",
+        "监测日期",
+        "一口一策方案编制日期",
+        "整治完成日期",
+    ]
     for j, name in enumerate(RIVERSIDE):
         district = districts[name]
         targets = {k: int(v[j]) for k, v in shares.items()}
@@ -442,11 +580,21 @@ def write_outfalls(folder: Path, districts: dict[str, District]) -> None:
         rows = []
         for i, (is_main, water, d) in enumerate(entries, 1):
             code = f"RK{district.code}{i:04d}"
-            rows.append([
-                i, code, f"{water}{name[:2]}段{i}号排口", name, water, _yes(is_main), _pick(rng, OUTFALL_TYPES),
-                *(common.messy_date(d[k], mess, 0.05, 0.05) if d[k] else None
-                  for k in ("found", "sign", "monitored", "plan", "remediated")),
-            ])
+            rows.append(
+                [
+                    i,
+                    code,
+                    f"{water}{name[:2]}段{i}号排口",
+                    name,
+                    water,
+                    _yes(is_main),
+                    _pick(rng, OUTFALL_TYPES),
+                    *(
+                        common.messy_date(d[k], mess, 0.05, 0.05) if d[k] else None
+                        for k in ("found", "sign", "monitored", "plan", "remediated")
+                    ),
+                ]
+            )
         label = common.district_alias(district) if name == "繁昌区" else name
         title = f"XX市长江入河排污口排查整治台账（{label}）"
         if name == OUTFALL_RESUBMITTED:
@@ -454,10 +602,20 @@ def write_outfalls(folder: Path, districts: dict[str, District]) -> None:
             undone = [r for r in earlier if r[-1] is not None][:25]
             for r in undone:
                 r[-1] = None  # the October register did not yet show 25 remediations
-            common.write_form_xlsx(folder / f"长江入河排污口整治台账_{label}_报送20231010.xlsx", "排污口台账",
-                                   columns, earlier, title=title)
-        common.write_form_xlsx(folder / f"长江入河排污口整治台账_{label}_报送20231205.xlsx", "排污口台账",
-                               columns, rows, title=title)
+            common.write_form_xlsx(
+                folder / f"长江入河排污口整治台账_{label}_报送20231010.xlsx",
+                "排污口台账",
+                columns,
+                earlier,
+                title=title,
+            )
+        common.write_form_xlsx(
+            folder / f"长江入河排污口整治台账_{label}_报送20231205.xlsx",
+            "排污口台账",
+            columns,
+            rows,
+            title=title,
+        )
 
 
 def _split_by(weights: np.ndarray, total: int) -> np.ndarray:
@@ -478,8 +636,11 @@ SEWER_TOTALS = {
 }
 SEWER_DECIMALS = {"surveyed": 1, "new": 1, "dredged": 2}  # totals above are in these units (0.1 km / 0.01 km)
 SEWER_METRICS = (
-    ("surveyed", "排查城市污水管网（km）"), ("defects", "整治三四级结构性缺陷（个）"),
-    ("cross", "整治市政雨污混接（处）"), ("new", "新建污水管网（km）"), ("dredged", "清淤疏通污水管网（km）"),
+    ("surveyed", "排查城市污水管网（km）"),
+    ("defects", "整治三四级结构性缺陷（个）"),
+    ("cross", "整治市政雨污混接（处）"),
+    ("new", "新建污水管网（km）"),
+    ("dredged", "清淤疏通污水管网（km）"),
 )
 BLACK_ODOROUS = {"镜湖区": 22, "弋江区": 18, "鸠江区": 24, "经济技术开发区": 10}
 BLACK_ODOROUS_2022 = {"镜湖区": 20, "弋江区": 18, "鸠江区": 21, "经济技术开发区": 9}
@@ -500,7 +661,9 @@ def sewer_plan(rng: np.random.Generator) -> dict[tuple[int, int], np.ndarray]:
             for j, name in enumerate(eligible):
                 per_month = _split(rng, int(per_district[j]), months, 3.0)
                 for mi in range(months):
-                    grid = plan.setdefault((year, mi + 1), np.zeros((len(DISTRICT_ORDER), len(SEWER_METRICS)), int))
+                    grid = plan.setdefault(
+                        (year, mi + 1), np.zeros((len(DISTRICT_ORDER), len(SEWER_METRICS)), int)
+                    )
                     grid[DISTRICT_ORDER.index(name), k] = per_month[mi]
     december = (plan[(2022, 11)] * 0.8).astype(int)
     plan[(2022, 12)] = december
@@ -547,17 +710,26 @@ def write_sewer_works(folder: Path, districts: dict[str, District]) -> None:
                         value = f"约{value}"
                     else:
                         value = common.messy_number(value, mess, 0.05, 0.03)
-                    row += [value, common.messy_number(_sewer_cell(metric, int(this_ytd[j, k])), mess, 0.03, 0.02)]
+                    row += [
+                        value,
+                        common.messy_number(_sewer_cell(metric, int(this_ytd[j, k])), mess, 0.03, 0.02),
+                    ]
                 row.append(supervised.get(name, 0) if name in MAIN_URBAN else None)
                 rows.append(row)
             wrong_total = SEWER_WRONG_TOTAL[0] == (y, m)
             adjust = {2 + 2 * [k for k, _ in SEWER_METRICS].index(SEWER_WRONG_TOTAL[1]): SEWER_WRONG_TOTAL[2]}
             suffix = "_v2" if n == 1 else ""
             common.write_form_xlsx(
-                folder / f"城市污水管网建设整治月报表_{y}{m:02d}{suffix}.xlsx", "月报表", columns, rows,
-                title=f"XX市城市污水管网建设与整治月报表（{y}年{m}月）", subtitle="填报单位：市城市管理局",
-                total_columns=range(2, len(columns)), total_label_col=1,
-                total_adjust=adjust if wrong_total else None, spacer_before_total=m % 5 == 0,
+                folder / f"城市污水管网建设整治月报表_{y}{m:02d}{suffix}.xlsx",
+                "月报表",
+                columns,
+                rows,
+                title=f"XX市城市污水管网建设与整治月报表（{y}年{m}月）",
+                subtitle="填报单位：市城市管理局",
+                total_columns=range(2, len(columns)),
+                total_label_col=1,
+                total_adjust=adjust if wrong_total else None,
+                spacer_before_total=m % 5 == 0,
             )
 
 
@@ -589,21 +761,41 @@ PROJECTS = (
 def write_wwtp(plants_folder: Path, projects_folder: Path) -> None:
     rng = common.rng_for(DOMAIN, "wwtp")
     common.write_form_xlsx(
-        plants_folder / "城镇污水处理厂名录_2023.xlsx", "污水处理厂",
+        plants_folder / "城镇污水处理厂名录_2023.xlsx",
+        "污水处理厂",
         ["污水处理厂编码", "污水处理厂名称", "所在区县", "设计处理规模（万吨/日）", "投运日期"],
-        [[c, n, d, common.messy_number(cap, rng, 0.2, 0.1), common.messy_date(op, rng, 0.3, 0.2)]
-         for c, n, d, cap, op in PLANTS],
+        [
+            [c, n, d, common.messy_number(cap, rng, 0.2, 0.1), common.messy_date(op, rng, 0.3, 0.2)]
+            for c, n, d, cap, op in PLANTS
+        ],
         title="XX市城镇污水处理厂名录",
     )
     rows = [
-        [f"XM{i:02d}", plant, name, kind, common.messy_number(cap, rng, 0.2, 0.1), start,
-         common.messy_date(done, rng, 0.3, 0.2) if done else None]
+        [
+            f"XM{i:02d}",
+            plant,
+            name,
+            kind,
+            common.messy_number(cap, rng, 0.2, 0.1),
+            start,
+            common.messy_date(done, rng, 0.3, 0.2) if done else None,
+        ]
         for i, (plant, name, kind, cap, start, done) in enumerate(PROJECTS, 1)
     ]
     common.write_form_xlsx(
-        projects_folder / "污水处理厂建设项目台账_报送20231205.xlsx", "项目台账",
-        ["项目编号", "污水处理厂编码", "项目名称", "项目类型", "新增处理能力（万吨/日）", "开工日期", "完工日期"],
-        rows, title="XX市污水处理厂新建、扩建、提标改造项目台账",
+        projects_folder / "污水处理厂建设项目台账_报送20231205.xlsx",
+        "项目台账",
+        [
+            "项目编号",
+            "污水处理厂编码",
+            "项目名称",
+            "项目类型",
+            "新增处理能力（万吨/日）",
+            "开工日期",
+            "完工日期",
+        ],
+        rows,
+        title="XX市污水处理厂新建、扩建、提标改造项目台账",
     )
 
 
@@ -618,8 +810,11 @@ ENTERPRISE_WORDS = ("化工", "电镀", "印染", "制药", "新材料", "危化
 def write_risk_survey(folder: Path, districts: dict[str, District]) -> None:
     rng = common.rng_for(DOMAIN, "risk_survey")
     per_district = _split(rng, RISK_TOTALS_2023["checks"], len(DISTRICT_ORDER), 6.0)
-    checks_2023 = [(name, _day_in(rng, date(2023, 3, 1), date(2023, 11, 25)))
-                   for name, k in zip(DISTRICT_ORDER, per_district, strict=True) for _ in range(int(k))]
+    checks_2023 = [
+        (name, _day_in(rng, date(2023, 3, 1), date(2023, 11, 25)))
+        for name, k in zip(DISTRICT_ORDER, per_district, strict=True)
+        for _ in range(int(k))
+    ]
     found = np.zeros(len(checks_2023), int)
     found_at = rng.choice(len(checks_2023), 70, replace=False)
     found[found_at] = 1 + _split(rng, RISK_TOTALS_2023["found"] - 70, 70, 1.0)
@@ -629,10 +824,23 @@ def write_risk_survey(folder: Path, districts: dict[str, District]) -> None:
         take = min(int(found[i]), remaining)
         rectified[i], remaining = take, remaining - take
     cases = set(rng.choice(found_at, RISK_TOTALS_2023["cases"], replace=False).tolist())
-    checks_2022 = [(_pick(rng, DISTRICT_ORDER), _day_in(rng, date(2022, 5, 1), date(2022, 10, 31)))
-                   for _ in range(RISK_CHECKS_2022)]
-    columns = ["排查编号", "企业名称", "统一社会信用代码", "所在区县", "排查日期", "发现问题隐患（个）", "已整改（个）",
-               "是否立案查处", "立案日期", "企业联系人", "联系电话"]
+    checks_2022 = [
+        (_pick(rng, DISTRICT_ORDER), _day_in(rng, date(2022, 5, 1), date(2022, 10, 31)))
+        for _ in range(RISK_CHECKS_2022)
+    ]
+    columns = [
+        "排查编号",
+        "企业名称",
+        "统一社会信用代码",
+        "所在区县",
+        "排查日期",
+        "发现问题隐患（个）",
+        "已整改（个）",
+        "是否立案查处",
+        "立案日期",
+        "企业联系人",
+        "联系电话",
+    ]
     by_district: dict[str, list[list]] = {n: [] for n in DISTRICT_ORDER}
     entries = [(n, d, 0, 0, False) for n, d in checks_2022] + [
         (n, d, int(found[i]), int(rectified[i]), i in cases) for i, (n, d) in enumerate(checks_2023)
@@ -644,8 +852,21 @@ def write_risk_survey(folder: Path, districts: dict[str, District]) -> None:
         filed_on = checked + timedelta(days=int(rng.integers(10, 40))) if case else None
         if filed_on and filed_on > LAST_DAY:
             filed_on = LAST_DAY
-        rows.append([code, company, f"91340{int(rng.integers(10**12, 10**13))}", name, checked, n_found, n_fixed,
-                     _yes(case), filed_on, f"{_pick(rng, ('王', '李', '张', '陈'))}工", f"13{int(rng.integers(10**8, 10**9))}"])
+        rows.append(
+            [
+                code,
+                company,
+                f"91340{int(rng.integers(10**12, 10**13))}",
+                name,
+                checked,
+                n_found,
+                n_fixed,
+                _yes(case),
+                filed_on,
+                f"{_pick(rng, ('王', '李', '张', '陈'))}工",
+                f"13{int(rng.integers(10**8, 10**9))}",
+            ]
+        )
     for name, rows in by_district.items():
         stem = f"突发水污染事件风险隐患排查台账_{name}_报送20231205"
         title = f"突发水污染事件风险隐患专项排查整治台账（{name}）"
@@ -667,7 +888,13 @@ FUNDS = {
         ("青弋江流域六郎段水生态保护修复项目", "湾沚区", "中央水污染防治资金", "12000", date(2023, 5, 26)),
         ("繁昌区犁山河水环境生态修复项目", "繁昌区", "中央水污染防治资金", "8500", date(2023, 5, 26)),
         ("外龙窝湖湿地公园一期工程", "鸠江区", "中央水污染防治资金", "约4000", date(2023, 10, 18)),
-        ("长江天门山段凤鸣湖流域生态治理项目", "鸠江区", "中央水污染防治资金", "２５００", date(2023, 10, 18)),
+        (
+            "长江天门山段凤鸣湖流域生态治理项目",
+            "鸠江区",
+            "中央水污染防治资金",
+            "２５００",
+            date(2023, 10, 18),
+        ),
         ("惠生联圩生态建设一期", "无为市", "省级水污染防治资金", "1800", date(2023, 7, 3)),
         ("重点建设用地土壤污染风险管控项目", "弋江区", "中央土壤污染防治资金", "2600", date(2023, 8, 11)),
     ),
@@ -681,7 +908,9 @@ def write_funds(folder: Path) -> None:
             for i, (name, district, kind, amount, issued) in enumerate(projects, 1)
         ]
         common.write_form_xlsx(
-            folder / f"水污染防治资金争取情况_{year}.xlsx", "资金项目",
-            ["项目编号", "项目名称", "所在区县", "资金类别", "下达金额（万元）", "下达日期", "下达文号"], rows,
+            folder / f"水污染防治资金争取情况_{year}.xlsx",
+            "资金项目",
+            ["项目编号", "项目名称", "所在区县", "资金类别", "下达金额（万元）", "下达日期", "下达文号"],
+            rows,
             title=f"{year}年度水污染防治资金争取情况",
         )

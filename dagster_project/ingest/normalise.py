@@ -92,7 +92,8 @@ def _missing_text(text: str | None) -> bool:
 @dataclass(frozen=True)
 class ParsedNumber:
     value: float | None
-    qualifier: str | None  # None (exact) or one of: '余', '以上', '约', '左右', '近', '多', '以下', '不足', '未检出'
+    # None (exact) or one of: '余', '以上', '约', '左右', '近', '多', '以下', '不足', '未检出'
+    qualifier: str | None
 
 
 _MULTIPLIERS = {"千": Decimal(1_000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}

@@ -50,24 +50,49 @@ def classified(tmp_path_factory):
     # A registered section without results would (rightly) fail the ERROR check "sections evaluated =
     # register count", so the register lists the sections the snapshot has any evaluated result for.
     rows = [row for row in _snapshot() if _measured(row)]
-    write_submission(inbox, "water_sections", "国家地表水自动监测断面名录.xlsx", [
-        {"section_code": f"CN{row['id']}", "section_name": row["section_name"], "water_body": row["basin"],
-         "water_body_type": "湖库" if _is_lake(row) else "河流", "is_national": "是", "is_provincial": "否",
-         "is_city": "否"}
-        for row in rows
-    ])
-    write_submission(inbox, "water_section_monthly", f"国家地表水自动监测_{SAMPLED_ON:%Y%m}.xlsx", [
-        {"section_code": f"CN{row['id']}", "section_name": row["section_name"], "sampled_on": SAMPLED_ON,
-         **{p: row[p] for p in (*EVALUATED, "tn")}}
-        for row in rows
-    ])
+    write_submission(
+        inbox,
+        "water_sections",
+        "国家地表水自动监测断面名录.xlsx",
+        [
+            {
+                "section_code": f"CN{row['id']}",
+                "section_name": row["section_name"],
+                "water_body": row["basin"],
+                "water_body_type": "湖库" if _is_lake(row) else "河流",
+                "is_national": "是",
+                "is_provincial": "否",
+                "is_city": "否",
+            }
+            for row in rows
+        ],
+    )
+    write_submission(
+        inbox,
+        "water_section_monthly",
+        f"国家地表水自动监测_{SAMPLED_ON:%Y%m}.xlsx",
+        [
+            {
+                "section_code": f"CN{row['id']}",
+                "section_name": row["section_name"],
+                "sampled_on": SAMPLED_ON,
+                **{p: row[p] for p in (*EVALUATED, "tn")},
+            }
+            for row in rows
+        ],
+    )
     result = run_refresh(inbox, root / "data")
     assert result.success
     with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as conn:
-        ours = dict(conn.execute(
-            "SELECT section_code, class_no FROM marts.fct_water_section_monthly WHERE month_start = ?", [SAMPLED_ON.replace(day=1)]
-        ).fetchall())
-    return [(row, ours.get(f"CN{row['id']}")) for row in rows if row["water_quality_class"] in PLATFORM_CLASSES]
+        ours = dict(
+            conn.execute(
+                "SELECT section_code, class_no FROM marts.fct_water_section_monthly WHERE month_start = ?",
+                [SAMPLED_ON.replace(day=1)],
+            ).fetchall()
+        )
+    return [
+        (row, ours.get(f"CN{row['id']}")) for row in rows if row["water_quality_class"] in PLATFORM_CLASSES
+    ]
 
 
 def test_warehouse_classifier_agrees_with_the_platform(classified):
