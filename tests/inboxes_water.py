@@ -179,6 +179,7 @@ def write_small_water_inbox(inbox: Path) -> Path:
                 "is_main_stem": "是",
                 "found_on": date(2022, 12, 1),
                 "monitored_on": date(2023, 1, 5) if i < 3 else None,
+                "plan_written_on": date(2023, 1, 10) if i < 3 else None,
                 "remediated_on": date(2023, 1, 25) if i < 2 else None,
             }
             for i in range(4)
