@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from sample_generator import air, fishing, forestry, soil
+from sample_generator import air, fishing, forestry, soil, water
 from sample_generator.common import DEFAULT_RAW_DIR
 
 # The one list of domain modules; a new domain is added here and nowhere else.
-DOMAINS: tuple[ModuleType, ...] = (air, fishing, forestry, soil)
+DOMAINS: tuple[ModuleType, ...] = (air, water, soil, fishing, forestry)
 
 
 def _name(module: ModuleType) -> str:

@@ -92,12 +92,17 @@ def _missing_text(text: str | None) -> bool:
 @dataclass(frozen=True)
 class ParsedNumber:
     value: float | None
-    qualifier: str | None  # None (exact) or one of: '余', '以上', '约', '左右', '近', '多', '以下', '不足'
+    # None (exact) or one of: '余', '以上', '约', '左右', '近', '多', '以下', '不足', '未检出'
+    qualifier: str | None
 
 
 _MULTIPLIERS = {"千": Decimal(1_000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # Comparison signs are how monitoring data writes "above/below" (e.g. "<0.01" below detection limit).
 _SIGN_QUALIFIERS = {">": "以上", "≥": "以上", "<": "以下", "≤": "以下"}
+# Laboratories write a result below the method detection limit as the limit followed by "L" ("0.01L",
+# HJ 630 practice), or without any number ("ND", "未检出"): the value is then unknown but not missing.
+_DETECTION_LIMIT_SUFFIX = re.compile(r"(?P<limit>.*\d)\s*L", re.IGNORECASE)
+_NOT_DETECTED = frozenset({"nd", "n.d.", "未检出", "低于检出限"})
 
 _NUMBER_RE = re.compile(
     r"""
@@ -148,7 +153,15 @@ def _parse_decimal(value: object, allow_qualifier: bool) -> tuple[Decimal | None
     text = normalise_text(value)
     if _missing_text(text):
         return None, None
-    amount, qualifier = _number_from_text(text)
+    if text.casefold() in _NOT_DETECTED:
+        amount, qualifier = None, "未检出"
+    elif below_limit := _DETECTION_LIMIT_SUFFIX.fullmatch(text):
+        amount, qualifier = _number_from_text(below_limit["limit"])
+        if qualifier:
+            raise CellError(f'not a number: "{text}" (more than one qualifier) / 非数值（约数词重复）')
+        qualifier = "以下"
+    else:
+        amount, qualifier = _number_from_text(text)
     if qualifier and not allow_qualifier:
         raise CellError(f'approximate value "{text}" not allowed here / 此列不接受约数')
     return amount, qualifier

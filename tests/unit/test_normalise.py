@@ -112,6 +112,33 @@ def test_qualifier_not_allowed(raw):
         parse_number(raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0.01L", ParsedNumber(0.01, "以下")),
+        ("０.００４Ｌ", ParsedNumber(0.004, "以下")),
+        ("0.05 l", ParsedNumber(0.05, "以下")),
+        ("ND", ParsedNumber(None, "未检出")),
+        ("n.d.", ParsedNumber(None, "未检出")),
+        ("未检出", ParsedNumber(None, "未检出")),
+    ],
+)
+def test_parse_number_below_detection_limit(raw, expected):
+    assert parse_number(raw, allow_qualifier=True) == expected
+
+
+@pytest.mark.parametrize("raw", ["0.01L", "ND", "未检出"])
+def test_below_detection_is_a_qualifier(raw):
+    with pytest.raises(CellError, match="此列不接受约数"):
+        parse_number(raw)
+
+
+@pytest.mark.parametrize("raw", ["<0.01L", "L", "约0.5L"])
+def test_parse_number_rejects_malformed_detection_limit(raw):
+    with pytest.raises(CellError, match="not a number"):
+        parse_number(raw, allow_qualifier=True)
+
+
 def test_parse_number_rejects_infinity():
     with pytest.raises(CellError):
         parse_number(float("inf"))

@@ -1,0 +1,40 @@
+-- 集中式饮用水水源地名录：1:1 对应 raw.water_drinking_sources。湖库型水源按湖库总磷限值评价，其余按河流。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_drinking_sources') }}
+
+),
+
+renamed as (
+
+    select
+        cast(source_code as varchar) as source_code,
+        cast(source_name as varchar) as source_name,
+        cast(district as varchar) as district,
+        cast(source_level as varchar) as source_level,
+        cast(source_type as varchar) as source_type,
+        case when source_type = '湖库型' then 'lake' else 'river' end as water_body_type,
+        cast(status as varchar) as status,
+        cast(revoked_on as date) as revoked_on,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

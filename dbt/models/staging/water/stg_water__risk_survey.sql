@@ -1,0 +1,41 @@
+-- 突发水污染事件风险隐患排查台账：1:1 对应 raw.water_risk_survey。企业联系人、联系电话为个人信息，不选入。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_risk_survey') }}
+
+),
+
+renamed as (
+
+    select
+        cast(check_code as varchar) as check_code,
+        cast(enterprise_name as varchar) as enterprise_name,
+        cast(enterprise_code as varchar) as enterprise_code,
+        cast(district as varchar) as district,
+        cast(checked_on as date) as checked_on,
+        cast(coalesce(hazards_found, 0) as bigint) as hazards_found,
+        cast(coalesce(hazards_rectified, 0) as bigint) as hazards_rectified,
+        coalesce(cast(case_filed as boolean), false) as case_filed,
+        cast(case_filed_on as date) as case_filed_on,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,43 @@
+-- 地表水断面月度监测结果的长表：raw.water_section_monthly 每个样品 × 每个报送了的 GB 3838 表1项目一行。
+-- 浓度统一换算为 mg/L（convert_unit）；低于检出限（<0.01、0.01L、ND、未检出）只作标记，参与均值的取值在 intermediate 层（water_value_for_mean）。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_section_monthly') }}
+
+),
+
+renamed as (
+
+    select
+        cast(section_code as varchar) as section_code,
+        cast(sampled_on as date) as sampled_on,
+        * exclude (section_code, sampled_on)
+    from source
+
+),
+
+long as (
+
+    {{ water_samples_long('renamed', ['section_code', 'sampled_on'], water_table1_parameters()) }}
+
+),
+
+final as (
+
+    select
+        section_code,
+        sampled_on,
+        cast(date_trunc('month', sampled_on) as date) as sample_month,
+        parameter,
+        reported_value,
+        qualifier,
+        is_below_detection,
+        _file_path,
+        _row_number
+    from long
+
+)
+
+select * from final

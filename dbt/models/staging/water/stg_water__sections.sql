@@ -1,0 +1,73 @@
+-- 地表水监测断面名录：1:1 对应 raw.water_sections。断面可同时属于国考、省考、市控多个考核集合。
+-- 水质目标按报送写法（Ⅲ类、III、3、三类…；接入时全角罗马数字已被 NFKC 规范为 III）对照 water_quality_classes 的别名解析为类别序号。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_sections') }}
+
+),
+
+classes as (
+
+    select class_no, aliases from {{ ref('water_quality_classes') }}
+
+),
+
+renamed as (
+
+    select
+        cast(section_code as varchar) as section_code,
+        cast(section_name as varchar) as section_name,
+        cast(district as varchar) as district,
+        cast(water_body as varchar) as water_body,
+        case water_body_type when '河流' then 'river' when '湖库' then 'lake' end as water_body_type,
+        cast(is_national as boolean) as is_national,
+        cast(is_provincial as boolean) as is_provincial,
+        cast(is_city as boolean) as is_city,
+        cast(target_class as varchar) as target_class_reported,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select
+        r.section_code,
+        r.section_name,
+        r.district,
+        r.water_body,
+        r.water_body_type,
+        r.is_national,
+        r.is_provincial,
+        r.is_city,
+        r.target_class_reported,
+        cast(c.class_no as integer) as target_class_no,
+        r._source,
+        r._file_path,
+        r._sheet,
+        r._row_number,
+        r._file_sha256,
+        r._file_identity,
+        r._file_version,
+        r._load_batch,
+        r._loaded_at
+    from renamed as r
+    left join classes as c
+        on list_contains(
+            string_split(c.aliases, '|'),
+            upper(replace(replace(r.target_class_reported, '类', ''), ' ', ''))
+        )
+
+)
+
+select * from final

@@ -1,0 +1,40 @@
+-- 饮用水水源地撤销、整并清单：1:1 对应 raw.water_source_changes（逐个水源地，含批复日期）。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_source_changes') }}
+
+),
+
+renamed as (
+
+    select
+        cast(change_code as varchar) as change_code,
+        cast(source_name as varchar) as source_name,
+        cast(district as varchar) as district,
+        cast(source_level as varchar) as source_level,
+        cast(change_type as varchar) as change_type,
+        cast(merged_into as varchar) as merged_into,
+        cast(approved_on as date) as approved_on,
+        cast(approval_document as varchar) as approval_document,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,37 @@
+-- 城镇污水处理厂名录：1:1 对应 raw.water_wwtp_plants；处理规模统一换算为 t/d（吨/日）。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_wwtp_plants') }}
+
+),
+
+renamed as (
+
+    select
+        cast(plant_code as varchar) as plant_code,
+        cast(plant_name as varchar) as plant_name,
+        cast(district as varchar) as district,
+        {{ convert_unit('design_capacity', 'design_capacity_unit', 't/d') }} as design_capacity_t_per_day,
+        cast(operating_since as date) as operating_since,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

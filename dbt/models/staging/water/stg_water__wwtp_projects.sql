@@ -1,0 +1,39 @@
+-- 污水处理厂新建、扩建、提标改造项目台账：1:1 对应 raw.water_wwtp_projects；新增处理能力换算为 t/d。
+with
+
+source as (
+
+    select * from {{ source('raw_water', 'water_wwtp_projects') }}
+
+),
+
+renamed as (
+
+    select
+        cast(project_code as varchar) as project_code,
+        cast(plant_code as varchar) as plant_code,
+        cast(project_name as varchar) as project_name,
+        cast(project_type as varchar) as project_type,
+        coalesce({{ convert_unit('capacity_added', 'capacity_added_unit', 't/d') }}, 0) as capacity_added_t_per_day,
+        cast(started_on as date) as started_on,
+        cast(completed_on as date) as completed_on,
+        _source,
+        _file_path,
+        _sheet,
+        _row_number,
+        _file_sha256,
+        _file_identity,
+        _file_version,
+        _load_batch,
+        _loaded_at
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final
