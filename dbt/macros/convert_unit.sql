@@ -21,7 +21,8 @@
     {%- set units_rel = ref('units') -%}
     {%- set unit_expr = "coalesce(" ~ unit_col ~ ", '" ~ (default_unit or target_unit) ~ "')" -%}
     {%- set factors = {} -%}
-    {%- if execute -%}
+    {#- in a dbt unit test ref('units') is a fixture with no schema: use the scalar lookups -#}
+    {%- if execute and units_rel.schema -%}
         {%- set existing = adapter.get_relation(database=units_rel.database, schema=units_rel.schema, identifier=units_rel.identifier) -%}
         {%- if existing is not none -%}
             {%- set res = run_query("select unit, dimension, cast(to_base_factor as double) as f from " ~ units_rel) -%}
