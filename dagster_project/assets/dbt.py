@@ -43,7 +43,11 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
     pool="duckdb_writer",
 )
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, models, data tests and unit tests of the selected models."""
-    for event in dbt.cli(["build"], context=context).stream():
+    """dbt build: seeds, models and data tests of the selected models.
+
+    dbt unit tests check rule logic, not data; as dbt advises they run in development and CI
+    (tests/unit/test_dbt_unit_tests.py), not in every refresh.
+    """
+    for event in dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context).stream():
         crash_point("dbt:running")
         yield event

@@ -11,16 +11,7 @@ import pytest
 
 from dagster_project.checks.gx_runner import CheckBroken, Suite, validate
 from dagster_project.settings import EXPECTATIONS_DIR
-from tests.inboxes import write_small_air_inbox
-from tests.pipeline import check_evaluations, run_checks_and_publish, run_refresh
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("air_quality")
-    inbox = write_small_air_inbox(root / "inbox")
-    assert run_refresh(inbox, root / "data").success
-    return root
+from tests.pipeline import check_evaluations, run_checks_and_publish
 
 
 @pytest.fixture

@@ -9,16 +9,7 @@ import shutil
 import duckdb
 import pytest
 
-from tests.inboxes_forestry import write_small_forestry_inbox
-from tests.pipeline import check_evaluations, run_checks_and_publish, run_refresh
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("forestry_quality")
-    inbox = write_small_forestry_inbox(root / "inbox")
-    assert run_refresh(inbox, root / "data").success
-    return root
+from tests.pipeline import check_evaluations, run_checks_and_publish
 
 
 @pytest.fixture

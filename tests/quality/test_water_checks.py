@@ -11,8 +11,7 @@ import pytest
 
 from dagster_project.checks.gx_runner import load_suites
 from dagster_project.settings import EXPECTATIONS_DIR
-from tests.inboxes_water import write_small_water_inbox
-from tests.pipeline import check_evaluations, run_checks_and_publish, run_refresh
+from tests.pipeline import check_evaluations, run_checks_and_publish
 
 WATER_SUITES = sorted(
     s.name
@@ -21,14 +20,6 @@ WATER_SUITES = sorted(
         ("fct_water_", "fct_drinking_", "fct_outfall_", "fct_urban_sewer_", "fct_wastewater_")
     )
 )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("water_quality")
-    inbox = write_small_water_inbox(root / "inbox")
-    assert run_refresh(inbox, root / "data").success
-    return root
 
 
 @pytest.fixture
