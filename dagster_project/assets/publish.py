@@ -29,7 +29,6 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     group_name="publish",
     deps=published_tables,
     kinds={"duckdb"},
-    pool="duckdb_writer",
     description="分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。",
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:

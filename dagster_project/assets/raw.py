@@ -38,7 +38,6 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
         description=f"{spec.description_zh}（报送单位：{spec.department}；文件：{spec.files}）",
         deps=[dg.AssetKey(["raw", ref.source]) for ref in spec.references],
         kinds={"duckdb", "python"},
-        pool="duckdb_writer",
         metadata={"registry_entry": spec.name, "inbox_pattern": spec.files},
     )
     def _load(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
