@@ -30,9 +30,22 @@ def main() -> int:
         (Path(env["DAGSTER_HOME"]) / "dagster.yaml").write_text((REPO_ROOT / "dagster.yaml").read_text())
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions",
-             "-j", "warehouse_refresh"],
-            cwd=REPO_ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "dagster",
+                "job",
+                "execute",
+                "-m",
+                "dagster_project.definitions",
+                "-j",
+                "warehouse_refresh",
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         wall = time.perf_counter() - started
         peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -42,8 +55,12 @@ def main() -> int:
                 "select sum(estimated_size) from duckdb_tables() where schema_name = 'raw'"
             ).fetchone()[0]
             files = conn.execute("select count(*) from raw._files").fetchone()[0]
-        print(f"full refresh of the bundled sample: {wall:.1f} s wall, peak RSS {peak_mib:.0f} MiB (largest process)")
-        print(f"  {files} submission files, {raw_rows} raw rows, {raw_rows / wall:,.0f} raw rows/s end to end")
+        print(
+            f"full refresh of the bundled sample: {wall:.1f} s wall, peak RSS {peak_mib:.0f} MiB (largest process)"
+        )
+        print(
+            f"  {files} submission files, {raw_rows} raw rows, {raw_rows / wall:,.0f} raw rows/s end to end"
+        )
         print(f"  published snapshot: {published.stat().st_size / 2**20:.1f} MiB")
     return 0
 

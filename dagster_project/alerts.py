@@ -53,7 +53,9 @@ def _where_to_look(step: str, data_dir) -> str:
     if step.startswith("raw__"):
         return f"the Dagster run log of step {step} and {data_dir / 'rejects'}"
     if step.startswith("gx_"):
-        return f"the asset check {step} in the Dagster UI (metadata 'failures') and expectations/{step[3:]}.json"
+        return (
+            f"the asset check {step} in the Dagster UI (metadata 'failures') and expectations/{step[3:]}.json"
+        )
     if "dbt" in step:
         return "the dbt output in the Dagster run log (failing model or test), dbt/target/run_results.json"
     return f"the Dagster run log of step {step}"
@@ -65,6 +67,8 @@ def alert_on_failure(context: dg.HookContext) -> None:
     raise_alert(
         run_id=context.run_id,
         step=context.step_key,
-        summary=f"step {context.step_key} failed: {type(error).__name__}: {error}" if error else f"step {context.step_key} failed",
+        summary=f"step {context.step_key} failed: {type(error).__name__}: {error}"
+        if error
+        else f"step {context.step_key} failed",
         where_to_look=_where_to_look(context.step_key, Settings.from_env().data_dir),
     )

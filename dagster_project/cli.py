@@ -87,8 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     report_command = commands.add_parser("report", help="write data/reports/YYYY-MM/ (md, xlsx, html)")
     report_command.add_argument("--year", type=int, required=True)
     report_command.add_argument("--through", type=int, required=True, help="last month of the period (1–12)")
-    reconcile_command = commands.add_parser("reconcile", help="check a table of claimed figures against the warehouse")
-    reconcile_command.add_argument("figures", type=Path, help="CSV with the columns of report-2023-figures.csv")
+    reconcile_command = commands.add_parser(
+        "reconcile", help="check a table of claimed figures against the warehouse"
+    )
+    reconcile_command.add_argument(
+        "figures", type=Path, help="CSV with the columns of report-2023-figures.csv"
+    )
     explain_command = commands.add_parser("explain", help="where an indicator's value came from")
     explain_command.add_argument("indicator", help="indicator code, e.g. air.pm25_mean")
     explain_command.add_argument("--period", required=True, help="YYYY-MM: January to that month")

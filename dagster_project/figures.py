@@ -40,7 +40,9 @@ def bound_kind(figure: str, quote: str) -> str:
     if number >= 10000:
         stated.add(format((number / 10000).normalize(), "f") + "万")
     pattern = "|".join(re.escape(s) for s in sorted(stated, key=len, reverse=True))
-    return "at_least" if re.search(rf"(?<![\d.])(?:{pattern})[^\d,，。;；]{{0,3}}以上", text) else "below_next"
+    return (
+        "at_least" if re.search(rf"(?<![\d.])(?:{pattern})[^\d,，。;；]{{0,3}}以上", text) else "below_next"
+    )
 
 
 def matches(computed: float | None, figure: str, qualifier: str, quote: str = "") -> bool:
@@ -62,4 +64,6 @@ def compare_matches(computed_change: float | None, compare: str) -> bool:
     if not compare:
         return True
     _, stated = compare.split("=")
-    return computed_change is not None and round_half_up(computed_change, decimals_of(stated)) == Decimal(stated)
+    return computed_change is not None and round_half_up(computed_change, decimals_of(stated)) == Decimal(
+        stated
+    )

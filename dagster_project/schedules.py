@@ -1,6 +1,5 @@
 """The nightly refresh, its schedule, and the sensor that notices new or changed submissions."""
 
-
 import dagster as dg
 
 from .alerts import alert_on_failure

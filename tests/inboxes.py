@@ -36,12 +36,16 @@ def write_submission(
     spec = load_registry()[source]
     folder = inbox / spec.files.rsplit("/", 1)[0]
     columns = [
-        c.name for c in spec.columns if (any(c.name in row for row in rows) or c.required) and c.name not in omit
+        c.name
+        for c in spec.columns
+        if (any(c.name in row for row in rows) or c.required) and c.name not in omit
     ]
     values = [[row.get(c) for c in columns] for row in rows]
     path = folder / file_name
     if csv_encoding:
-        write_csv(path, [spec.column(c).headers[0] for c in columns], values, encoding=csv_encoding, title=title)
+        write_csv(
+            path, [spec.column(c).headers[0] for c in columns], values, encoding=csv_encoding, title=title
+        )
         return path
     numeric = [i for i, c in enumerate(columns) if spec.column(c).type in ("number", "integer")]
     write_form_xlsx(
@@ -57,12 +61,30 @@ def write_submission(
 
 
 STATIONS = [
-    {"station_code": "T001A", "station_name": "测试一站", "district": "镜湖区", "station_level": "国控",
-     "is_city_evaluation": "是", "started_on": "2015-01-01"},
-    {"station_code": "T002A", "station_name": "测试二站", "district": "繁昌县", "station_level": "国控",
-     "is_city_evaluation": "是", "started_on": "2015-01-01"},
-    {"station_code": "T900S", "station_name": "省控站", "district": "南陵县", "station_level": "省控",
-     "is_city_evaluation": "否", "started_on": "2015-01-01"},
+    {
+        "station_code": "T001A",
+        "station_name": "测试一站",
+        "district": "镜湖区",
+        "station_level": "国控",
+        "is_city_evaluation": "是",
+        "started_on": "2015-01-01",
+    },
+    {
+        "station_code": "T002A",
+        "station_name": "测试二站",
+        "district": "繁昌县",
+        "station_level": "国控",
+        "is_city_evaluation": "是",
+        "started_on": "2015-01-01",
+    },
+    {
+        "station_code": "T900S",
+        "station_name": "省控站",
+        "district": "南陵县",
+        "station_level": "省控",
+        "is_city_evaluation": "否",
+        "started_on": "2015-01-01",
+    },
 ]
 
 
@@ -73,11 +95,19 @@ def hourly_rows(year: int, month: int, days: int, pm25: float = 40.0, stations=S
         for day in range(days):
             for hour in range(1, 25):
                 stamp = datetime(year, month, 1) + timedelta(days=day, hours=hour)
-                rows.append({
-                    "station_name": station["station_name"], "station_code": station["station_code"],
-                    "measured_at": stamp.strftime("%Y-%m-%d %H:%M"), "so2": 8, "no2": 30, "co": 0.8,
-                    "o3": 60, "pm10": 70, "pm25": pm25,
-                })
+                rows.append(
+                    {
+                        "station_name": station["station_name"],
+                        "station_code": station["station_code"],
+                        "measured_at": stamp.strftime("%Y-%m-%d %H:%M"),
+                        "so2": 8,
+                        "no2": 30,
+                        "co": 0.8,
+                        "o3": 60,
+                        "pm10": 70,
+                        "pm25": pm25,
+                    }
+                )
     return rows
 
 
@@ -97,32 +127,98 @@ def write_small_air_inbox(inbox: Path, days: int = 3) -> Path:
     """A complete, small air inbox: January 2022 and 2023, two evaluation stations, every register."""
     write_submission(inbox, "air_stations", "站点名录_2023.xlsx", STATIONS)
     for year in (2022, 2023):
-        write_submission(inbox, "air_hourly", f"小时数据_{year}01.xlsx", hourly_rows(year, 1, days),
-                         title=f"XX市国控站点小时数据（{year}年01月）")
         write_submission(
-            inbox, "air_enforcement", f"执法月报_{year}01.xlsx",
-            enforcement_rows({"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}),
-            title=f"XX市大气污染防治执法工作月报表（{year}年1月）", with_total=True,
+            inbox,
+            "air_hourly",
+            f"小时数据_{year}01.xlsx",
+            hourly_rows(year, 1, days),
+            title=f"XX市国控站点小时数据（{year}年01月）",
         )
-    write_submission(inbox, "air_cement_lines", "水泥熟料生产线台账_2023.xlsx", [
-        {"line_code": "L1", "enterprise_name": "甲水泥", "district": "繁昌区", "in_production": "是",
-         "meets_provincial_standard": "是"},
-        {"line_code": "L2", "enterprise_name": "乙水泥", "district": "无为市", "in_production": "否",
-         "meets_provincial_standard": "否"},
-    ])
-    write_submission(inbox, "air_nonroad_machinery", "非道路移动机械编码登记台账_镜湖区_20230131.xlsx", [
-        {"registration_code": f"JH{i:04d}", "district": "镜湖区", "registered_on": date(2021, 1, 1) + timedelta(days=40 * i)}
-        for i in range(20)
-    ])
-    write_submission(inbox, "air_vehicle_penalties", "超标排放机动车查处台账_20230131.xlsx", [
-        {"case_code": f"C{i:03d}", "district": "鸠江区", "plate_number": f"皖B{i:05d}",
-         "punished_on": date(2022, 1, 5) + timedelta(days=30 * i)}
-        for i in range(13)
-    ])
-    write_submission(inbox, "air_key_enterprises", "重点排污单位名录_2023.xlsx", [
-        {"enterprise_code": "E1", "enterprise_name": "甲水泥", "district": "繁昌区", "industry": "水泥",
-         "online_monitoring": "是", "so2_t": 100, "nox_t": 300, "particulates_t": 50, "vocs_t": 10},
-        {"enterprise_code": "E2", "enterprise_name": "丙印刷", "district": "镜湖区", "industry": "包装印刷",
-         "online_monitoring": "是", "so2_t": 1, "nox_t": 2, "particulates_t": 1, "vocs_t": 20},
-    ])
+        write_submission(
+            inbox,
+            "air_enforcement",
+            f"执法月报_{year}01.xlsx",
+            enforcement_rows(
+                {"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}
+            ),
+            title=f"XX市大气污染防治执法工作月报表（{year}年1月）",
+            with_total=True,
+        )
+    write_submission(
+        inbox,
+        "air_cement_lines",
+        "水泥熟料生产线台账_2023.xlsx",
+        [
+            {
+                "line_code": "L1",
+                "enterprise_name": "甲水泥",
+                "district": "繁昌区",
+                "in_production": "是",
+                "meets_provincial_standard": "是",
+            },
+            {
+                "line_code": "L2",
+                "enterprise_name": "乙水泥",
+                "district": "无为市",
+                "in_production": "否",
+                "meets_provincial_standard": "否",
+            },
+        ],
+    )
+    write_submission(
+        inbox,
+        "air_nonroad_machinery",
+        "非道路移动机械编码登记台账_镜湖区_20230131.xlsx",
+        [
+            {
+                "registration_code": f"JH{i:04d}",
+                "district": "镜湖区",
+                "registered_on": date(2021, 1, 1) + timedelta(days=40 * i),
+            }
+            for i in range(20)
+        ],
+    )
+    write_submission(
+        inbox,
+        "air_vehicle_penalties",
+        "超标排放机动车查处台账_20230131.xlsx",
+        [
+            {
+                "case_code": f"C{i:03d}",
+                "district": "鸠江区",
+                "plate_number": f"皖B{i:05d}",
+                "punished_on": date(2022, 1, 5) + timedelta(days=30 * i),
+            }
+            for i in range(13)
+        ],
+    )
+    write_submission(
+        inbox,
+        "air_key_enterprises",
+        "重点排污单位名录_2023.xlsx",
+        [
+            {
+                "enterprise_code": "E1",
+                "enterprise_name": "甲水泥",
+                "district": "繁昌区",
+                "industry": "水泥",
+                "online_monitoring": "是",
+                "so2_t": 100,
+                "nox_t": 300,
+                "particulates_t": 50,
+                "vocs_t": 10,
+            },
+            {
+                "enterprise_code": "E2",
+                "enterprise_name": "丙印刷",
+                "district": "镜湖区",
+                "industry": "包装印刷",
+                "online_monitoring": "是",
+                "so2_t": 1,
+                "nox_t": 2,
+                "particulates_t": 1,
+                "vocs_t": 20,
+            },
+        ],
+    )
     return inbox

@@ -35,7 +35,9 @@ def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | No
     """The nightly job, in-process; the result says which steps and checks passed."""
     with warehouse_env(raw_dir, data_dir, **extra):
         job = defs.resolve_job_def("warehouse_refresh")
-        return job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
+        return job.execute_in_process(
+            instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False
+        )
 
 
 def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
@@ -48,7 +50,8 @@ def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
     ]
     job = dg.define_asset_job(
         "checks_then_publish",
-        selection=dg.AssetSelection.checks(*gx_checks) | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
+        selection=dg.AssetSelection.checks(*gx_checks)
+        | dg.AssetSelection.assets(dg.AssetKey(["published", "warehouse"])),
         hooks={alert_on_failure},
     )
     with warehouse_env(raw_dir, data_dir):

@@ -1,13 +1,18 @@
 """dbt models as Dagster assets: keys are [schema, table], groups are the domains."""
 
-
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    DbtProject,
+    dbt_assets,
+)
 
 from ..faults import crash_point
 from ..settings import DBT_PROJECT_DIR

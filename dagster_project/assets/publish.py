@@ -1,6 +1,5 @@
 """The published snapshot: runs only after every blocking (ERROR) check upstream has passed."""
 
-
 import dagster as dg
 
 from ..publish import publish
@@ -31,7 +30,9 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     kinds={"duckdb"},
     description="分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。",
 )
-def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def published_warehouse(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
     publication = publish(warehouse.settings(), context.run.run_id, _check_results(context))
     context.log.info(f"published {publication.published} (snapshot {publication.snapshot.name})")
     return dg.MaterializeResult(

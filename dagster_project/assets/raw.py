@@ -1,6 +1,5 @@
 """Raw-layer assets, one per registry entry: raw/<table> in the asset group of its domain."""
 
-
 import csv
 from datetime import date
 
@@ -25,7 +24,9 @@ def _write_rejection_report(report: SourceReport, settings, batch: str) -> str |
     path = folder / f"{report.source}.csv"
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["文件 file", "工作表 sheet", "行 row", "列 column", "值 value", "原因 reason", "范围 scope"])
+        writer.writerow(
+            ["文件 file", "工作表 sheet", "行 row", "列 column", "值 value", "原因 reason", "范围 scope"]
+        )
         for reject in report.rejects:
             writer.writerow([getattr(reject, c) for c in REJECT_COLUMNS])
     return str(path)

@@ -3,7 +3,6 @@
 ERROR checks are blocking: when one fails, nothing downstream (the publish step) runs in that run.
 """
 
-
 import dagster as dg
 
 from ..resources import WarehouseResource

@@ -101,7 +101,9 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     context = _gx_context()
     source = context.data_sources.add_or_update_pandas(f"warehouse_{suite.name}")
     asset = source.add_dataframe_asset(suite.name)
-    batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(batch_parameters={"dataframe": frame})
+    batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(
+        batch_parameters={"dataframe": frame}
+    )
     result = batch.validate(gx.ExpectationSuite(name=suite.name, expectations=_expectations(suite)))
     outcome = SuiteOutcome(rows_checked=len(frame))
     for expectation_result in result.results:
@@ -110,7 +112,9 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
             isinstance(info, dict) and info.get("raised_exception")
             for info in expectation_result.exception_info.values()
         ):
-            raise CheckBroken(f"suite {suite.name}: {config.type} {config.kwargs} raised: {_message(expectation_result)}")
+            raise CheckBroken(
+                f"suite {suite.name}: {config.type} {config.kwargs} raised: {_message(expectation_result)}"
+            )
         severity = config.meta["severity"]
         outcome.evaluated[severity] += 1
         if not expectation_result.success:

@@ -34,8 +34,8 @@ from .normalise import (
 from .readers import ReadError, find_header, read_sheet
 from .registry import ColumnSpec, SourceSpec
 from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, record_source, source_columns
-from .xlsx_flags import sheet_flags
 from .sql import quote_identifier
+from .xlsx_flags import sheet_flags
 
 log = logging.getLogger(__name__)
 
@@ -119,12 +119,19 @@ def _matches(label: str, wanted: str) -> bool:
 def _locate_columns(spec: SourceSpec, labels: list[str], reject) -> dict[str, int]:
     located = {}
     for column in spec.columns:
-        found = [i for i, label in enumerate(labels) if label and any(_matches(label, h) for h in column.headers)]
+        found = [
+            i for i, label in enumerate(labels) if label and any(_matches(label, h) for h in column.headers)
+        ]
         if len(found) > 1:
             raise FileRejected(
-                reject(None, column.name, None,
-                       f"column {column.headers[0]} appears more than once (spreadsheet columns "
-                       f"{', '.join(str(i + 1) for i in found)}) / 表头列重复", "file")
+                reject(
+                    None,
+                    column.name,
+                    None,
+                    f"column {column.headers[0]} appears more than once (spreadsheet columns "
+                    f"{', '.join(str(i + 1) for i in found)}) / 表头列重复",
+                    "file",
+                )
             )
         if found:
             located[column.name] = found[0]
@@ -177,9 +184,13 @@ def _parse_cell(column: ColumnSpec, value, ctx: ParseContext, to_registry_unit: 
                 raise CellError(f"missing-value sentinel {value} / 缺测标记值")
             comparable = number * to_registry_unit
             if column.minimum is not None and comparable < column.minimum:
-                raise CellError(f"{number:g} is below the minimum {column.minimum} {column.unit or ''} / 小于下限")
+                raise CellError(
+                    f"{number:g} is below the minimum {column.minimum} {column.unit or ''} / 小于下限"
+                )
             if column.maximum is not None and comparable > column.maximum:
-                raise CellError(f"{number:g} is above the maximum {column.maximum} {column.unit or ''} / 超过上限")
+                raise CellError(
+                    f"{number:g} is above the maximum {column.maximum} {column.unit or ''} / 超过上限"
+                )
         return number, qualifier
     if column.type == "date":
         return parse_date(value), None
@@ -220,7 +231,10 @@ def _check_row_dates(spec, row, identity, ctx: ParseContext) -> tuple[str, str] 
         if moment.date() > ctx.today + timedelta(days=1 if column.type == "timestamp" else 0):
             return column.name, f"date {value} is in the future / 日期晚于今天"
         if column.name == spec.period_column and bounds and not bounds[0] <= moment <= bounds[1]:
-            return column.name, f"{value} is outside the file's period {identity.part('period')} / 不在报送期内"
+            return (
+                column.name,
+                f"{value} is outside the file's period {identity.part('period')} / 不在报送期内",
+            )
     return None
 
 
@@ -247,7 +261,9 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
     sheet_name = "" if path.suffix.lower() == ".csv" else spec.sheet or ""
 
     def reject(row, column, value, reason, scope):
-        return Reject(rel_path, sha256, sheet_name, row, column, None if value is None else str(value), reason, scope)
+        return Reject(
+            rel_path, sha256, sheet_name, row, column, None if value is None else str(value), reason, scope
+        )
 
     try:
         sheet = read_sheet(path, spec.sheet if path.suffix.lower() != ".csv" else None)
@@ -260,7 +276,10 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
     flags = sheet_flags(path, sheet_name)
     located = _locate_columns(spec, header.labels, reject)
     units = _column_units(spec, located, header.units, ctx, reject)
-    factors = {name: ctx.units.factor(unit, ctx.units.canonical(spec.column(name).unit)) for name, unit in units.items()}
+    factors = {
+        name: ctx.units.factor(unit, ctx.units.canonical(spec.column(name).unit))
+        for name, unit in units.items()
+    }
     parsed = ParsedFile(rel_path, sha256, identity, sheet_name)
     seen_keys: dict[tuple, int] = {}
     total_labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
@@ -273,24 +292,44 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
         is_total = kind == "total"
         if index in flags.hidden_rows:
             parsed.rejects.append(
-                reject(row_number, None, None, "hidden row: unhide it if it belongs to the submission / 隐藏行未导入", "row")
+                reject(
+                    row_number,
+                    None,
+                    None,
+                    "hidden row: unhide it if it belongs to the submission / 隐藏行未导入",
+                    "row",
+                )
             )
             continue
         row, row_rejects = {}, []
         for column in spec.columns:
-            raw_value = cells[located[column.name]] if column.name in located and located[column.name] < len(cells) else None
+            raw_value = (
+                cells[located[column.name]]
+                if column.name in located and located[column.name] < len(cells)
+                else None
+            )
             if is_total and column.name in spec.key:
                 row[column.name] = "合计"
                 continue
             try:
                 if (index, located.get(column.name)) in flags.formulas_without_value:
-                    raise CellError("formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果")
+                    raise CellError(
+                        "formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果"
+                    )
                 value, qualifier = _parse_cell(column, raw_value, ctx, factors.get(column.name, 1.0))
                 # a 合计 row carries only its label and the totals: descriptive columns stay empty
                 if value is None and column.required and not is_total:
                     raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
-                if column.reference and value is not None and value not in ctx.references[column.reference.source]:
-                    label = cells[located[column.reference.label_column]] if column.reference.label_column in located else None
+                if (
+                    column.reference
+                    and value is not None
+                    and value not in ctx.references[column.reference.source]
+                ):
+                    label = (
+                        cells[located[column.reference.label_column]]
+                        if column.reference.label_column in located
+                        else None
+                    )
                     raise CellError(
                         f'unknown {column.name} "{value}"{f" ({normalise_text(label)})" if label else ""}: '
                         f"not in the {column.reference.source} register / 不在{column.reference.source}名录中"
@@ -312,8 +351,13 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
             key = tuple(row[k] for k in spec.key)
             if key in seen_keys:
                 row_rejects.append(
-                    reject(row_number, ",".join(spec.key), key,
-                           f"duplicate key, first seen at row {seen_keys[key]} / 重复记录", "row")
+                    reject(
+                        row_number,
+                        ",".join(spec.key),
+                        key,
+                        f"duplicate key, first seen at row {seen_keys[key]} / 重复记录",
+                        "row",
+                    )
                 )
             else:
                 seen_keys[key] = row_number
@@ -342,7 +386,9 @@ def _insert(conn, table: str, rows: list[dict], columns: dict[str, str]) -> None
     frame = _frame(rows, columns)
     conn.register("incoming_rows", frame)
     try:
-        casts = ", ".join(f"CAST({quote_identifier(c)} AS {t}) AS {quote_identifier(c)}" for c, t in columns.items())
+        casts = ", ".join(
+            f"CAST({quote_identifier(c)} AS {t}) AS {quote_identifier(c)}" for c, t in columns.items()
+        )
         conn.execute(f"INSERT INTO raw.{quote_identifier(table)} BY NAME SELECT {casts} FROM incoming_rows")
     finally:
         conn.unregister("incoming_rows")
@@ -353,8 +399,19 @@ def _record_rejects(conn, spec: SourceSpec, batch: str, rejects: list[Reject], n
         conn.executemany(
             f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                [batch, spec.name, r.file_path, r.file_sha256, r.sheet, r.row_number, r.column_name, r.value,
-                 r.reason, r.scope, now]
+                [
+                    batch,
+                    spec.name,
+                    r.file_path,
+                    r.file_sha256,
+                    r.sheet,
+                    r.row_number,
+                    r.column_name,
+                    r.value,
+                    r.reason,
+                    r.scope,
+                    now,
+                ]
                 for r in rejects
             ],
         )
@@ -411,8 +468,20 @@ def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_s
                 [spec.name, previous_sha],
             )
         _record_rejects(conn, spec, batch, parsed.rejects, now)
-        _record_file(conn, spec, parsed.rel_path, parsed.sha256, parsed.identity.key, str(parsed.identity.version),
-                     "loaded", len(parsed.rows), len(parsed.rejects), None, batch, now)
+        _record_file(
+            conn,
+            spec,
+            parsed.rel_path,
+            parsed.sha256,
+            parsed.identity.key,
+            str(parsed.identity.version),
+            "loaded",
+            len(parsed.rows),
+            len(parsed.rejects),
+            None,
+            batch,
+            now,
+        )
         crash_point("ingest:mid_transaction")
         conn.execute("COMMIT")
     except Exception:
@@ -424,7 +493,9 @@ def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_s
 def _fail(conn, spec, report, rel_path, sha, reason_reject: Reject, batch, now, identity=None, version=None):
     conn.execute("BEGIN TRANSACTION")
     _record_rejects(conn, spec, batch, [reason_reject], now)
-    _record_file(conn, spec, rel_path, sha, identity, version, "failed", 0, 1, reason_reject.reason, batch, now)
+    _record_file(
+        conn, spec, rel_path, sha, identity, version, "failed", 0, 1, reason_reject.reason, batch, now
+    )
     conn.execute("COMMIT")
     report.files_failed.append(rel_path)
     report.rejects.append(reason_reject)
@@ -448,7 +519,10 @@ def ingest_source(
     ctx = ParseContext(units, districts, load_reference_values(conn, spec), today or date.today())
     report = SourceReport(spec.name)
     seen = {
-        sha for (sha,) in conn.execute(f"SELECT file_sha256 FROM {FILES_TABLE} WHERE source = ?", [spec.name]).fetchall()
+        sha
+        for (sha,) in conn.execute(
+            f"SELECT file_sha256 FROM {FILES_TABLE} WHERE source = ?", [spec.name]
+        ).fetchall()
     }
     by_identity: dict[str, list[ParsedFile]] = defaultdict(list)
     for path in discover(raw_dir, spec.files):
@@ -474,25 +548,66 @@ def ingest_source(
         loaded_version, loaded_sha = current.get(identity_key, (None, None))
         if len(ties) > 1 or loaded_version == str(newest.identity.version):
             for parsed in ties:
-                _fail(conn, spec, report, parsed.rel_path, parsed.sha256,
-                      Reject(parsed.rel_path, parsed.sha256, parsed.sheet, None, None, None,
-                             f"two different files claim {identity_key} version {newest.identity.version}: "
-                             "put a version (_v2) or submission date (报送YYYYMMDD) in the newer file's name / "
-                             "同一报送对象存在版本相同的不同文件", "file"),
-                      batch, now, identity_key, str(newest.identity.version))
+                _fail(
+                    conn,
+                    spec,
+                    report,
+                    parsed.rel_path,
+                    parsed.sha256,
+                    Reject(
+                        parsed.rel_path,
+                        parsed.sha256,
+                        parsed.sheet,
+                        None,
+                        None,
+                        None,
+                        f"two different files claim {identity_key} version {newest.identity.version}: "
+                        "put a version (_v2) or submission date (报送YYYYMMDD) in the newer file's name / "
+                        "同一报送对象存在版本相同的不同文件",
+                        "file",
+                    ),
+                    batch,
+                    now,
+                    identity_key,
+                    str(newest.identity.version),
+                )
             group = [p for p in group if p not in ties]
             newest = None
         for parsed in group:
             if parsed is newest:
                 continue
-            _record_file(conn, spec, parsed.rel_path, parsed.sha256, identity_key, str(parsed.identity.version),
-                         "superseded", 0, 0, "a newer version of this submission exists", batch, now)
+            _record_file(
+                conn,
+                spec,
+                parsed.rel_path,
+                parsed.sha256,
+                identity_key,
+                str(parsed.identity.version),
+                "superseded",
+                0,
+                0,
+                "a newer version of this submission exists",
+                batch,
+                now,
+            )
             report.files_superseded.append(parsed.rel_path)
         if newest is None:
             continue
         if loaded_version is not None and loaded_version > str(newest.identity.version):
-            _record_file(conn, spec, newest.rel_path, newest.sha256, identity_key, str(newest.identity.version),
-                         "superseded", 0, 0, "an older version than the one loaded", batch, now)
+            _record_file(
+                conn,
+                spec,
+                newest.rel_path,
+                newest.sha256,
+                identity_key,
+                str(newest.identity.version),
+                "superseded",
+                0,
+                0,
+                "an older version than the one loaded",
+                batch,
+                now,
+            )
             report.files_superseded.append(newest.rel_path)
             continue
         report.rows_loaded += _load_winner(conn, spec, newest, columns, batch, now, loaded_sha)

@@ -105,8 +105,20 @@ def record_source(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, now) -> Non
     conn.execute(f"DELETE FROM {SOURCES_TABLE} WHERE source = ?", [spec.name])
     conn.execute(
         f"INSERT INTO {SOURCES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [spec.name, spec.domain, spec.kind, ",".join(spec.identity), spec.expected.cadence, spec.expected.per,
-         spec.expected.register, unit_column, register_column, spec.description_zh, spec.department, now],
+        [
+            spec.name,
+            spec.domain,
+            spec.kind,
+            ",".join(spec.identity),
+            spec.expected.cadence,
+            spec.expected.per,
+            spec.expected.register,
+            unit_column,
+            register_column,
+            spec.description_zh,
+            spec.department,
+            now,
+        ],
     )
 
 

@@ -17,7 +17,10 @@ DISTRICTS = DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv")
 
 
 def ingest(conn, inbox, *sources, batch="b1"):
-    return {s: ingest_source(conn, REGISTRY[s], inbox, batch, UNITS, DISTRICTS, today=date(2023, 12, 5)) for s in sources}
+    return {
+        s: ingest_source(conn, REGISTRY[s], inbox, batch, UNITS, DISTRICTS, today=date(2023, 12, 5))
+        for s in sources
+    }
 
 
 @pytest.fixture
@@ -33,7 +36,9 @@ def test_bad_cells_and_unknown_stations_are_rejected_with_their_place_and_the_re
     rows[4]["so2"] = "abc"
     rows.append({**rows[0], "station_code": "ZZ99", "station_name": "无名站"})
     write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
-    write_submission(tmp_path, "air_hourly", "小时数据_202301.xlsx", rows, title="XX市国控站点小时数据（2023年01月）")
+    write_submission(
+        tmp_path, "air_hourly", "小时数据_202301.xlsx", rows, title="XX市国控站点小时数据（2023年01月）"
+    )
 
     report = ingest(conn, tmp_path, "air_stations", "air_hourly")["air_hourly"]
 
@@ -51,12 +56,17 @@ def test_loading_the_same_inbox_twice_changes_nothing(tmp_path, conn):
     write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
     write_submission(tmp_path, "air_hourly", "小时数据_202301.xlsx", hourly_rows(2023, 1, 2))
     ingest(conn, tmp_path, "air_stations", "air_hourly")
-    before = conn.execute("select * exclude (_loaded_at, _load_batch) from raw.air_hourly order by all").fetchall()
+    before = conn.execute(
+        "select * exclude (_loaded_at, _load_batch) from raw.air_hourly order by all"
+    ).fetchall()
 
     again = ingest(conn, tmp_path, "air_stations", "air_hourly", batch="b2")["air_hourly"]
 
     assert again.files_loaded == [] and len(again.files_skipped) == 1
-    assert conn.execute("select * exclude (_loaded_at, _load_batch) from raw.air_hourly order by all").fetchall() == before
+    assert (
+        conn.execute("select * exclude (_loaded_at, _load_batch) from raw.air_hourly order by all").fetchall()
+        == before
+    )
 
 
 def test_the_newest_version_wins_whatever_the_load_order(tmp_path, conn):
@@ -74,7 +84,9 @@ def test_the_newest_version_wins_whatever_the_load_order(tmp_path, conn):
 def test_two_different_files_with_the_same_identity_and_version_are_both_refused(tmp_path, conn):
     write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
     write_submission(tmp_path, "air_hourly", "小时数据_202301.xlsx", hourly_rows(2023, 1, 1, pm25=50))
-    write_submission(tmp_path, "air_hourly", "空气小时数据（2023年1月）.xlsx", hourly_rows(2023, 1, 1, pm25=10))
+    write_submission(
+        tmp_path, "air_hourly", "空气小时数据（2023年1月）.xlsx", hourly_rows(2023, 1, 1, pm25=10)
+    )
 
     report = ingest(conn, tmp_path, "air_stations", "air_hourly")["air_hourly"]
 
@@ -86,4 +98,6 @@ def test_a_source_with_no_submissions_gets_an_empty_table_with_all_its_columns(t
     ingest(conn, tmp_path, "air_key_enterprises")
     columns = [r[0] for r in conn.execute("describe raw.air_key_enterprises").fetchall()]
     assert conn.execute("select count(*) from raw.air_key_enterprises").fetchone()[0] == 0
-    assert {"enterprise_code", "so2_t", "so2_t_unit", "so2_t_qualifier", "_file_sha256", "_loaded_at"} <= set(columns)
+    assert {"enterprise_code", "so2_t", "so2_t_unit", "so2_t_qualifier", "_file_sha256", "_loaded_at"} <= set(
+        columns
+    )

@@ -32,10 +32,18 @@ def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(first
     shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     before = _published(data, VERIFIED_2023)
-    rows = enforcement_rows({"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3})
+    rows = enforcement_rows(
+        {"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}
+    )
     rows.append({"district": "南陵县", "enterprises_verified_month": 7, "enterprises_verified_ytd": 7})
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", rows,
-                     title="XX市大气污染防治执法工作月报表（2023年1月）", with_total=True)
+    write_submission(
+        inbox,
+        "air_enforcement",
+        "执法月报_202301_报送20230210.xlsx",
+        rows,
+        title="XX市大气污染防治执法工作月报表（2023年1月）",
+        with_total=True,
+    )
 
     assert run_refresh(inbox, data).success
     assert _published(data, VERIFIED_2023) == before + 7
@@ -57,7 +65,8 @@ def test_a_small_inbox_with_two_districts_reporting_is_provisional(first_build):
         ).fetchone()
         received = conn.execute(
             "SELECT count(*) FILTER (WHERE is_received), count(*) FROM indicators.fct_submission_completeness "
-            "WHERE source = 'air_enforcement' AND year = 2023 AND month = 1").fetchone()
+            "WHERE source = 'air_enforcement' AND year = 2023 AND month = 1"
+        ).fetchone()
     assert received == (2, 8)
     assert complete is False
     assert "air_enforcement:南陵县:2023-01" in missing
@@ -86,11 +95,15 @@ def test_an_older_version_never_replaces_a_newer_one(first_build, tmp_path):
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     title = "XX市大气污染防治执法工作月报表（2023年1月）"
     newer = enforcement_rows({"enterprises_verified": 11})
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", newer, title=title, with_total=True)
+    write_submission(
+        inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", newer, title=title, with_total=True
+    )
     assert run_refresh(inbox, data).success
     assert _published(data, VERIFIED_2023) == 22
 
     older = enforcement_rows({"enterprises_verified": 999})
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230205.xlsx", older, title=title, with_total=True)
+    write_submission(
+        inbox, "air_enforcement", "执法月报_202301_报送20230205.xlsx", older, title=title, with_total=True
+    )
     assert run_refresh(inbox, data).success
     assert _published(data, VERIFIED_2023) == 22

@@ -69,8 +69,22 @@ def _openpyxl_hourly(inbox: Path, mutate) -> None:
     sheet.title = "小时数据"
     sheet.append(["站点名称", "站点编码", "监测时间", "SO2", "NO2", "CO", "O3", "PM10", "PM2.5"])
     for row in _feb_rows()[:4]:
-        sheet.append([row[k] for k in ("station_name", "station_code", "measured_at", "so2", "no2", "co", "o3",
-                                       "pm10", "pm25")])
+        sheet.append(
+            [
+                row[k]
+                for k in (
+                    "station_name",
+                    "station_code",
+                    "measured_at",
+                    "so2",
+                    "no2",
+                    "co",
+                    "o3",
+                    "pm10",
+                    "pm25",
+                )
+            ]
+        )
     mutate(sheet)
     (inbox / HOURLY).mkdir(parents=True, exist_ok=True)
     book.save(inbox / HOURLY / FEB)
@@ -137,7 +151,9 @@ def _same_file_twice(inbox: Path) -> None:
 
 
 def _enforcement(rows, name="执法月报_202302.xlsx", **kwargs) -> Callable[[Path], None]:
-    return lambda inbox: write_submission(inbox, "air_enforcement", name, rows, title=ENFORCEMENT_TITLE, **kwargs)
+    return lambda inbox: write_submission(
+        inbox, "air_enforcement", name, rows, title=ENFORCEMENT_TITLE, **kwargs
+    )
 
 
 def _register(source: str, name: str, rows: list[dict], **kwargs) -> Callable[[Path], None]:
@@ -149,116 +165,349 @@ H = f"{HOURLY}/{FEB}"
 VALUES = {"enterprises_verified": 3, "vehicles_blacklisted": 1}
 
 CASES: list[Case] = [
-    Case("header_row_missing_a_key_label", "air_hourly", lambda inbox: _openpyxl_hourly(inbox, lambda s: s.delete_cols(2)),
-         ((H, "小时数据", None, None, "header row with ['站点编码', '监测时间'] not found"),), 0),
-    Case("missing_required_column", "air_cement_lines",
-         _register("air_cement_lines", "水泥熟料生产线台账_报送20230210.xlsx",
-                   [{"line_code": "L9", "district": "繁昌区", "in_production": "是", "meets_provincial_standard": "是"}],
-                   omit=("enterprise_name",)),
-         (("air/cement_lines/水泥熟料生产线台账_报送20230210.xlsx", "生产线台账", None, "enterprise_name",
-           "required column 企业名称 is missing"),), 0),
-    Case("renamed_required_column", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 3, "时间")),
-         ((H, "小时数据", None, None, "header row"),), 0),
-    Case("extra_columns_are_ignored", "air_hourly",
-         _hourly([{**r, "station_level": "国控"} for r in _feb_rows()]), (), 24),
-    Case("wrong_sheet_name", "air_hourly", _sql_named_sheet,
-         ((H, "小时数据", None, None, 'sheet "小时数据" not found'),), 0),
-    Case("zero_byte_file", "air_hourly", _raw_bytes(FEB, b""),
-         ((H, "小时数据", None, None, "empty file"),), 0),
-    Case("truncated_xlsx", "air_hourly", _truncated,
-         ((H, "小时数据", None, None, "corrupt or truncated"),), 0),
-    Case("random_bytes_named_xlsx", "air_hourly", _raw_bytes(FEB, bytes(range(256)) * 40),
-         ((H, "小时数据", None, None, "corrupt or truncated"),), 0),
-    Case("zip_that_is_not_a_workbook", "air_hourly", _zip_without_workbook,
-         ((H, "小时数据", None, None, "corrupt or truncated"),), 0),
-    Case("html_page_saved_as_xls", "air_hourly",
-         _raw_bytes("小时数据_202302.xls", "<html><body><table><tr><td>站点</td></tr></table></body></html>".encode()),
-         ((f"{HOURLY}/小时数据_202302.xls", "小时数据", None, None, "HTML page"),), 0),
+    Case(
+        "header_row_missing_a_key_label",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.delete_cols(2)),
+        ((H, "小时数据", None, None, "header row with ['站点编码', '监测时间'] not found"),),
+        0,
+    ),
+    Case(
+        "missing_required_column",
+        "air_cement_lines",
+        _register(
+            "air_cement_lines",
+            "水泥熟料生产线台账_报送20230210.xlsx",
+            [
+                {
+                    "line_code": "L9",
+                    "district": "繁昌区",
+                    "in_production": "是",
+                    "meets_provincial_standard": "是",
+                }
+            ],
+            omit=("enterprise_name",),
+        ),
+        (
+            (
+                "air/cement_lines/水泥熟料生产线台账_报送20230210.xlsx",
+                "生产线台账",
+                None,
+                "enterprise_name",
+                "required column 企业名称 is missing",
+            ),
+        ),
+        0,
+    ),
+    Case(
+        "renamed_required_column",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 3, "时间")),
+        ((H, "小时数据", None, None, "header row"),),
+        0,
+    ),
+    Case(
+        "extra_columns_are_ignored",
+        "air_hourly",
+        _hourly([{**r, "station_level": "国控"} for r in _feb_rows()]),
+        (),
+        24,
+    ),
+    Case(
+        "wrong_sheet_name",
+        "air_hourly",
+        _sql_named_sheet,
+        ((H, "小时数据", None, None, 'sheet "小时数据" not found'),),
+        0,
+    ),
+    Case(
+        "zero_byte_file", "air_hourly", _raw_bytes(FEB, b""), ((H, "小时数据", None, None, "empty file"),), 0
+    ),
+    Case(
+        "truncated_xlsx", "air_hourly", _truncated, ((H, "小时数据", None, None, "corrupt or truncated"),), 0
+    ),
+    Case(
+        "random_bytes_named_xlsx",
+        "air_hourly",
+        _raw_bytes(FEB, bytes(range(256)) * 40),
+        ((H, "小时数据", None, None, "corrupt or truncated"),),
+        0,
+    ),
+    Case(
+        "zip_that_is_not_a_workbook",
+        "air_hourly",
+        _zip_without_workbook,
+        ((H, "小时数据", None, None, "corrupt or truncated"),),
+        0,
+    ),
+    Case(
+        "html_page_saved_as_xls",
+        "air_hourly",
+        _raw_bytes(
+            "小时数据_202302.xls", "<html><body><table><tr><td>站点</td></tr></table></body></html>".encode()
+        ),
+        ((f"{HOURLY}/小时数据_202302.xls", "小时数据", None, None, "HTML page"),),
+        0,
+    ),
     Case("gbk_csv", "air_hourly", _csv("小时数据_202302.csv", "gbk", _feb_rows()), (), 24),
     Case("utf8_bom_csv", "air_hourly", _csv("小时数据_202302.csv", "utf-8-sig", _feb_rows()), (), 24),
-    Case("mixed_encodings_in_one_csv", "air_hourly", _mixed_encoding_csv,
-         ((f"{HOURLY}/小时数据_202302.csv", "", None, None, "cannot decode as UTF-8"),), 0),
-    Case("semicolon_separated_csv", "air_hourly", _semicolon_csv,
-         ((f"{HOURLY}/小时数据_202302.csv", "", None, None, "header row"),), 0),
-    Case("text_in_numeric_cell", "air_hourly", _hourly(_feb_rows(r2={"pm25": "偏高"})),
-         ((H, "小时数据", 5, "pm25", "not a number"),), 24),
-    Case("sentinel_minus_999", "air_hourly", _hourly(_feb_rows(r5={"pm10": -999})),
-         ((H, "小时数据", 8, "pm10", "sentinel"),), 24),
-    Case("negative_concentration", "air_hourly", _hourly(_feb_rows(r6={"no2": -3})),
-         ((H, "小时数据", 9, "no2", "below the minimum"),), 24),
-    Case("implausibly_high_concentration", "air_hourly", _hourly(_feb_rows(r7={"co": 950})),
-         ((H, "小时数据", 10, "co", "above the maximum"),), 24),
-    Case("duplicated_key_rows", "air_hourly", _hourly([*_feb_rows(), _feb_rows()[3]]),
-         ((H, "小时数据", 27, "station_code,measured_at", "duplicate key, first seen at row 6"),), 24),
+    Case(
+        "mixed_encodings_in_one_csv",
+        "air_hourly",
+        _mixed_encoding_csv,
+        ((f"{HOURLY}/小时数据_202302.csv", "", None, None, "cannot decode as UTF-8"),),
+        0,
+    ),
+    Case(
+        "semicolon_separated_csv",
+        "air_hourly",
+        _semicolon_csv,
+        ((f"{HOURLY}/小时数据_202302.csv", "", None, None, "header row"),),
+        0,
+    ),
+    Case(
+        "text_in_numeric_cell",
+        "air_hourly",
+        _hourly(_feb_rows(r2={"pm25": "偏高"})),
+        ((H, "小时数据", 5, "pm25", "not a number"),),
+        24,
+    ),
+    Case(
+        "sentinel_minus_999",
+        "air_hourly",
+        _hourly(_feb_rows(r5={"pm10": -999})),
+        ((H, "小时数据", 8, "pm10", "sentinel"),),
+        24,
+    ),
+    Case(
+        "negative_concentration",
+        "air_hourly",
+        _hourly(_feb_rows(r6={"no2": -3})),
+        ((H, "小时数据", 9, "no2", "below the minimum"),),
+        24,
+    ),
+    Case(
+        "implausibly_high_concentration",
+        "air_hourly",
+        _hourly(_feb_rows(r7={"co": 950})),
+        ((H, "小时数据", 10, "co", "above the maximum"),),
+        24,
+    ),
+    Case(
+        "duplicated_key_rows",
+        "air_hourly",
+        _hourly([*_feb_rows(), _feb_rows()[3]]),
+        ((H, "小时数据", 27, "station_code,measured_at", "duplicate key, first seen at row 6"),),
+        24,
+    ),
     Case("same_file_twice_under_two_names", "air_hourly", _same_file_twice, (), 24),
-    Case("date_in_the_future", "air_hourly",
-         _hourly(_feb_rows(r1={"measured_at": "2099-02-01 02:00"}), name="小时数据_202302.xlsx"),
-         ((H, "小时数据", 4, "measured_at", "in the future"),), 23),
-    Case("date_outside_the_period", "air_hourly", _hourly(_feb_rows(r0={"measured_at": "2023-03-05 01:00"})),
-         ((H, "小时数据", 3, "measured_at", "outside the file's period 2023-02"),), 23),
-    Case("unparseable_date", "air_hourly", _hourly(_feb_rows(r4={"measured_at": "2023-13-45 01:00"})),
-         ((H, "小时数据", 7, "measured_at", "not a"),), 23),
-    Case("unknown_station", "air_hourly",
-         _hourly(_feb_rows(r0={"station_code": "X404", "station_name": "不存在站"})),
-         ((H, "小时数据", 3, "station_code", 'unknown station_code "X404" (不存在站)'),), 23),
-    Case("no_period_in_name_or_title", "air_hourly", _hourly(_feb_rows(), name="小时数据.xlsx", title="小时数据"),
-         ((f"{HOURLY}/小时数据.xlsx", "小时数据", None, None, "cannot tell the period"),), 0),
-    Case("unknown_unit_in_header", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 9, "PM2.5(ppm)")),
-         ((H, "小时数据", None, "pm25", "unknown unit ppm"),), 0),
-    Case("unit_of_the_wrong_dimension", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 6, "CO(mg/L)")),
-         ((H, "小时数据", None, "co", "cannot convert"),), 0),
-    Case("duplicated_header_column", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 4, "PM2.5")),
-         ((H, "小时数据", None, "pm25", "appears more than once"),), 0),
-    Case("formula_without_cached_value", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(3, 9, "=H3/2")),
-         ((H, "小时数据", 3, "pm25", "formula saved without a calculated value"),), 4),
-    Case("hidden_row", "air_hourly",
-         lambda inbox: _openpyxl_hourly(inbox, lambda s: setattr(s.row_dimensions[4], "hidden", True)),
-         ((H, "小时数据", 4, None, "hidden row"),), 3),
-    Case("whitespace_and_full_width_everything", "air_hourly",
-         _hourly([{**r, "station_code": f"  {r['station_code']}　", "pm25": "４０．０", "measured_at": f" {r['measured_at']} "}
-                  for r in _feb_rows()]), (), 24),
+    Case(
+        "date_in_the_future",
+        "air_hourly",
+        _hourly(_feb_rows(r1={"measured_at": "2099-02-01 02:00"}), name="小时数据_202302.xlsx"),
+        ((H, "小时数据", 4, "measured_at", "in the future"),),
+        23,
+    ),
+    Case(
+        "date_outside_the_period",
+        "air_hourly",
+        _hourly(_feb_rows(r0={"measured_at": "2023-03-05 01:00"})),
+        ((H, "小时数据", 3, "measured_at", "outside the file's period 2023-02"),),
+        23,
+    ),
+    Case(
+        "unparseable_date",
+        "air_hourly",
+        _hourly(_feb_rows(r4={"measured_at": "2023-13-45 01:00"})),
+        ((H, "小时数据", 7, "measured_at", "not a"),),
+        23,
+    ),
+    Case(
+        "unknown_station",
+        "air_hourly",
+        _hourly(_feb_rows(r0={"station_code": "X404", "station_name": "不存在站"})),
+        ((H, "小时数据", 3, "station_code", 'unknown station_code "X404" (不存在站)'),),
+        23,
+    ),
+    Case(
+        "no_period_in_name_or_title",
+        "air_hourly",
+        _hourly(_feb_rows(), name="小时数据.xlsx", title="小时数据"),
+        ((f"{HOURLY}/小时数据.xlsx", "小时数据", None, None, "cannot tell the period"),),
+        0,
+    ),
+    Case(
+        "unknown_unit_in_header",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 9, "PM2.5(ppm)")),
+        ((H, "小时数据", None, "pm25", "unknown unit ppm"),),
+        0,
+    ),
+    Case(
+        "unit_of_the_wrong_dimension",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 6, "CO(mg/L)")),
+        ((H, "小时数据", None, "co", "cannot convert"),),
+        0,
+    ),
+    Case(
+        "duplicated_header_column",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(1, 4, "PM2.5")),
+        ((H, "小时数据", None, "pm25", "appears more than once"),),
+        0,
+    ),
+    Case(
+        "formula_without_cached_value",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: s.cell(3, 9, "=H3/2")),
+        ((H, "小时数据", 3, "pm25", "formula saved without a calculated value"),),
+        4,
+    ),
+    Case(
+        "hidden_row",
+        "air_hourly",
+        lambda inbox: _openpyxl_hourly(inbox, lambda s: setattr(s.row_dimensions[4], "hidden", True)),
+        ((H, "小时数据", 4, None, "hidden row"),),
+        3,
+    ),
+    Case(
+        "whitespace_and_full_width_everything",
+        "air_hourly",
+        _hourly(
+            [
+                {
+                    **r,
+                    "station_code": f"  {r['station_code']}　",
+                    "pm25": "４０．０",
+                    "measured_at": f" {r['measured_at']} ",
+                }
+                for r in _feb_rows()
+            ]
+        ),
+        (),
+        24,
+    ),
     Case("merged_header_cells", "air_enforcement", _merged_header_cells, (), 2),
-    Case("negative_count", "air_enforcement",
-         _enforcement([{**r, "enterprises_verified_month": -5} if r["district"] == "镜湖区" else r
-                       for r in enforcement_rows(VALUES)]),
-         ((ENF, "月报表", 4, "enterprises_verified_month", "below the minimum"),), 1),
-    Case("approximate_value_where_exact_is_required", "air_enforcement",
-         _enforcement([{**r, "vehicles_blacklisted_month": "3余"} if r["district"] == "镜湖区" else r
-                       for r in enforcement_rows(VALUES)]),
-         ((ENF, "月报表", 4, "vehicles_blacklisted_month", "not allowed"),), 1),
-    Case("fraction_in_a_count", "air_enforcement",
-         _enforcement([{**r, "enterprises_verified_month": 2.5} if r["district"] == "镜湖区" else r
-                       for r in enforcement_rows(VALUES)]),
-         ((ENF, "月报表", 4, "enterprises_verified_month", "not an integer"),), 1),
-    Case("unknown_district", "air_enforcement",
-         _enforcement([*enforcement_rows(VALUES), {"district": "火星区", "enterprises_verified_month": 1}]),
-         ((ENF, "月报表", 6, "district", 'unknown district "火星区"'),), 2),
-    Case("total_row_disagreeing_with_details_still_loads_details", "air_enforcement",
-         _enforcement(enforcement_rows(VALUES), with_total=True, total_adjust={"enterprises_verified_month": 9}),
-         (), 2),
-    Case("two_files_same_identity_same_version", "air_enforcement",
-         lambda inbox: (_enforcement(enforcement_rows(VALUES))(inbox),
-                        _enforcement(enforcement_rows({"enterprises_verified": 4}), name="大气执法_2023年2月.xlsx")(inbox)),
-         ((ENF, "月报表", None, None, "two different files claim"),
-          ("air/enforcement/大气执法_2023年2月.xlsx", "月报表", None, None, "two different files claim")), 0),
-    Case("sql_keywords_and_quotes_in_cells", "air_enforcement",
-         _enforcement([{**r, "district": "镜湖区'; DROP TABLE raw.air_enforcement; --"} if r["district"] == "镜湖区" else r
-                       for r in enforcement_rows(VALUES)]),
-         ((ENF, "月报表", 4, "district", "unknown district"),), 1),
-    Case("path_traversal_characters_in_the_file_name", "air_enforcement",
-         _enforcement(enforcement_rows(VALUES), name="执法月报_202302_..%2F..%2F..\\etc%2Fpasswd;rm -rf ~.xlsx"), (), 2),
-    Case("invalid_boolean_in_a_register", "air_stations",
-         _register("air_stations", "站点名录_报送20230210.xlsx", [{**STATIONS[0], "is_city_evaluation": "也许"}, *STATIONS[1:]]),
-         (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "is_city_evaluation", "也许"),), 2),
-    Case("value_not_in_the_allowed_list", "air_stations",
-         _register("air_stations", "站点名录_报送20230210.xlsx", [{**STATIONS[0], "station_level": "县控"}, *STATIONS[1:]]),
-         (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "station_level", "not one of"),), 2),
-    Case("required_value_empty", "air_stations",
-         _register("air_stations", "站点名录_报送20230210.xlsx", [{**STATIONS[0], "district": None}, *STATIONS[1:]]),
-         (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "district", "required value is empty"),), 2),
+    Case(
+        "negative_count",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "enterprises_verified_month": -5} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "enterprises_verified_month", "below the minimum"),),
+        1,
+    ),
+    Case(
+        "approximate_value_where_exact_is_required",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "vehicles_blacklisted_month": "3余"} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "vehicles_blacklisted_month", "not allowed"),),
+        1,
+    ),
+    Case(
+        "fraction_in_a_count",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "enterprises_verified_month": 2.5} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "enterprises_verified_month", "not an integer"),),
+        1,
+    ),
+    Case(
+        "unknown_district",
+        "air_enforcement",
+        _enforcement([*enforcement_rows(VALUES), {"district": "火星区", "enterprises_verified_month": 1}]),
+        ((ENF, "月报表", 6, "district", 'unknown district "火星区"'),),
+        2,
+    ),
+    Case(
+        "total_row_disagreeing_with_details_still_loads_details",
+        "air_enforcement",
+        _enforcement(
+            enforcement_rows(VALUES), with_total=True, total_adjust={"enterprises_verified_month": 9}
+        ),
+        (),
+        2,
+    ),
+    Case(
+        "two_files_same_identity_same_version",
+        "air_enforcement",
+        lambda inbox: (
+            _enforcement(enforcement_rows(VALUES))(inbox),
+            _enforcement(enforcement_rows({"enterprises_verified": 4}), name="大气执法_2023年2月.xlsx")(
+                inbox
+            ),
+        ),
+        (
+            (ENF, "月报表", None, None, "two different files claim"),
+            ("air/enforcement/大气执法_2023年2月.xlsx", "月报表", None, None, "two different files claim"),
+        ),
+        0,
+    ),
+    Case(
+        "sql_keywords_and_quotes_in_cells",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "district": "镜湖区'; DROP TABLE raw.air_enforcement; --"}
+                if r["district"] == "镜湖区"
+                else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "district", "unknown district"),),
+        1,
+    ),
+    Case(
+        "path_traversal_characters_in_the_file_name",
+        "air_enforcement",
+        _enforcement(
+            enforcement_rows(VALUES), name="执法月报_202302_..%2F..%2F..\\etc%2Fpasswd;rm -rf ~.xlsx"
+        ),
+        (),
+        2,
+    ),
+    Case(
+        "invalid_boolean_in_a_register",
+        "air_stations",
+        _register(
+            "air_stations",
+            "站点名录_报送20230210.xlsx",
+            [{**STATIONS[0], "is_city_evaluation": "也许"}, *STATIONS[1:]],
+        ),
+        (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "is_city_evaluation", "也许"),),
+        2,
+    ),
+    Case(
+        "value_not_in_the_allowed_list",
+        "air_stations",
+        _register(
+            "air_stations",
+            "站点名录_报送20230210.xlsx",
+            [{**STATIONS[0], "station_level": "县控"}, *STATIONS[1:]],
+        ),
+        (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "station_level", "not one of"),),
+        2,
+    ),
+    Case(
+        "required_value_empty",
+        "air_stations",
+        _register(
+            "air_stations", "站点名录_报送20230210.xlsx", [{**STATIONS[0], "district": None}, *STATIONS[1:]]
+        ),
+        (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "district", "required value is empty"),),
+        2,
+    ),
 ]

@@ -15,14 +15,33 @@ def refresh_env(inbox: Path, data: Path, dagster_home: Path, **extra: str) -> di
     dagster_home.mkdir(parents=True, exist_ok=True)
     (dagster_home / "dagster.yaml").write_text((REPO_ROOT / "dagster.yaml").read_text())
     env = {key: value for key, value in os.environ.items() if not key.startswith("WAREHOUSE_")}
-    return {**env, "WAREHOUSE_RAW_DIR": str(inbox), "WAREHOUSE_DATA_DIR": str(data),
-            "DAGSTER_HOME": str(dagster_home), **extra}
+    return {
+        **env,
+        "WAREHOUSE_RAW_DIR": str(inbox),
+        "WAREHOUSE_DATA_DIR": str(data),
+        "DAGSTER_HOME": str(dagster_home),
+        **extra,
+    }
 
 
 def start_refresh(env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions", "-j", "warehouse_refresh"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "dagster",
+            "job",
+            "execute",
+            "-m",
+            "dagster_project.definitions",
+            "-j",
+            "warehouse_refresh",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
 

@@ -24,7 +24,9 @@ def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(tmp_path, c
     (tmp_path / "data" / "build" / "warehouse.duckdb").write_bytes(b"not a database")
     RECEIVED.clear()
 
-    result = run_refresh(inbox, tmp_path / "data", WAREHOUSE_ALERT_NOTIFIER="tests.reliability.test_alerts:record")
+    result = run_refresh(
+        inbox, tmp_path / "data", WAREHOUSE_ALERT_NOTIFIER="tests.reliability.test_alerts:record"
+    )
 
     assert not result.success
     alerts = sorted((tmp_path / "data" / "alerts").glob("*.json"))
@@ -45,7 +47,9 @@ def test_a_blocked_publication_names_the_failed_check(tmp_path):
     result = run_checks_and_publish(inbox, tmp_path / "data", ["marts", "fct_air_quality_daily"])
 
     assert not result.success
-    alert = json.loads(next((tmp_path / "data" / "alerts").glob("*gx_fct_air_quality_daily*.json")).read_text())
+    alert = json.loads(
+        next((tmp_path / "data" / "alerts").glob("*gx_fct_air_quality_daily*.json")).read_text()
+    )
     assert "gx_fct_air_quality_daily" in alert["summary"]
     assert "expectations/fct_air_quality_daily.json" in alert["where_to_look"]
     shutil.rmtree(tmp_path / "data" / "alerts")

@@ -24,8 +24,10 @@ def _ingest(conn, inbox, source, batch):
 
 
 def _snapshot(conn):
-    return {t: conn.execute(f"select * exclude (_loaded_at, _load_batch) from raw.{t} order by all").fetchall()
-            for t in PREVIOUS}
+    return {
+        t: conn.execute(f"select * exclude (_loaded_at, _load_batch) from raw.{t} order by all").fetchall()
+        for t in PREVIOUS
+    }
 
 
 def test_the_corpus_is_large_and_every_case_has_a_distinct_name():
@@ -38,8 +40,13 @@ def test_malformed_submission(case, tmp_path):
     inbox = tmp_path / "inbox"
     write_submission(inbox, "air_stations", "站点名录.xlsx", STATIONS)
     write_submission(inbox, "air_hourly", "小时数据_202301.xlsx", hourly_rows(2023, 1, 1))
-    write_submission(inbox, "air_enforcement", "执法月报_202301.xlsx", enforcement_rows({"enterprises_verified": 2}),
-                     title="XX市大气污染防治执法工作月报表（2023年1月）")
+    write_submission(
+        inbox,
+        "air_enforcement",
+        "执法月报_202301.xlsx",
+        enforcement_rows({"enterprises_verified": 2}),
+        title="XX市大气污染防治执法工作月报表（2023年1月）",
+    )
     conn = duckdb.connect(str(tmp_path / "build.duckdb"))
     for source in PREVIOUS:
         _ingest(conn, inbox, source, "previous")
@@ -70,5 +77,8 @@ def test_malformed_submission(case, tmp_path):
         if other != case.source:
             assert after[other] == before[other]
     for failed in report.files_failed:
-        assert conn.execute(f"select count(*) from raw.{table} where _file_path = ?", [failed]).fetchone()[0] == 0
+        assert (
+            conn.execute(f"select count(*) from raw.{table} where _file_path = ?", [failed]).fetchone()[0]
+            == 0
+        )
     conn.close()

@@ -39,11 +39,25 @@ def refresh_under_load(tmp_path_factory):
     code, output = run_refresh_process(refresh_env(inbox, data, root / "home"))
     assert code == 0, output[-3000:]
     before = file_digest(data / "warehouse.duckdb")
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx",
-                     enforcement_rows({"enterprises_verified": 50}), title="XX市大气污染防治执法工作月报表（2023年1月）")
+    write_submission(
+        inbox,
+        "air_enforcement",
+        "执法月报_202301_报送20230210.xlsx",
+        enforcement_rows({"enterprises_verified": 50}),
+        title="XX市大气污染防治执法工作月报表（2023年1月）",
+    )
     stop = root / "stop"
     analysts = [
-        subprocess.Popen([sys.executable, "-c", ANALYST, str(data / "warehouse.duckdb"), str(stop), str(root / f"a{i}.json")])
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                ANALYST,
+                str(data / "warehouse.duckdb"),
+                str(stop),
+                str(root / f"a{i}.json"),
+            ]
+        )
         for i in range(ANALYSTS)
     ]
     time.sleep(2)
@@ -69,4 +83,6 @@ def test_the_refresh_is_not_blocked_by_open_analyst_sessions(refresh_under_load)
     code, output, elapsed, results, before, after = refresh_under_load
     assert code == 0, output[-3000:]
     assert after != before
-    print(f"refresh {elapsed:.1f} s with {ANALYSTS} analysts running {sum(r['queries'] for r in results)} queries")
+    print(
+        f"refresh {elapsed:.1f} s with {ANALYSTS} analysts running {sum(r['queries'] for r in results)} queries"
+    )

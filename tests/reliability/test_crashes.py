@@ -22,8 +22,13 @@ def crashed(tmp_path_factory):
     assert code == 0, output[-3000:]
     published = data / "warehouse.duckdb"
     baseline = file_digest(published)
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx",
-                     enforcement_rows({"enterprises_verified": 50}), title="XX市大气污染防治执法工作月报表（2023年1月）")
+    write_submission(
+        inbox,
+        "air_enforcement",
+        "执法月报_202301_报送20230210.xlsx",
+        enforcement_rows({"enterprises_verified": 50}),
+        title="XX市大气污染防治执法工作月报表（2023年1月）",
+    )
     outcomes = {}
     for point in CRASH_POINTS:
         code, output = run_refresh_process(refresh_env(inbox, data, root / "home", WAREHOUSE_CRASH_AT=point))

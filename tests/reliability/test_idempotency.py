@@ -19,10 +19,15 @@ def mart_hashes(database) -> dict[str, str]:
             "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
         ).fetchall()
         for (table,) in tables:
-            columns = [c for (c,) in conn.execute(
-                "select column_name from information_schema.columns where table_schema = 'marts' "
-                "and table_name = ? order by ordinal_position", [table]).fetchall()
-                if not c.startswith(LINEAGE_PREFIX)]
+            columns = [
+                c
+                for (c,) in conn.execute(
+                    "select column_name from information_schema.columns where table_schema = 'marts' "
+                    "and table_name = ? order by ordinal_position",
+                    [table],
+                ).fetchall()
+                if not c.startswith(LINEAGE_PREFIX)
+            ]
             select = ", ".join(f'"{c}"' for c in columns)
             rows = conn.execute(f'select {select} from marts."{table}" order by all').fetchall()
             hashes[table] = hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -52,19 +57,33 @@ def test_refreshing_the_same_inbox_again_gives_identical_marts(two_runs):
     snapshots = sorted((root / "first" / "snapshots").glob("warehouse-*.duckdb"))
     assert len(snapshots) == 2
     assert mart_hashes(snapshots[0]) == mart_hashes(snapshots[1])
-    assert mart_hashes(root / "first" / "warehouse.duckdb") == mart_hashes(root / "second" / "warehouse.duckdb")
+    assert mart_hashes(root / "first" / "warehouse.duckdb") == mart_hashes(
+        root / "second" / "warehouse.duckdb"
+    )
 
 
 def test_a_corrected_resubmission_changes_exactly_its_rows(two_runs):
     root, inbox = two_runs
     before = sorted((root / "first" / "snapshots").glob("warehouse-*.duckdb"))[-1]
-    rows = enforcement_rows({"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3})
+    rows = enforcement_rows(
+        {"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}
+    )
     rows[1]["enterprises_verified_month"] = rows[1]["enterprises_verified_ytd"] = 12
-    write_submission(inbox, "air_enforcement", "执法月报_202301_报送20230210.xlsx", rows,
-                     title="XX市大气污染防治执法工作月报表（2023年1月）", with_total=True)
+    write_submission(
+        inbox,
+        "air_enforcement",
+        "执法月报_202301_报送20230210.xlsx",
+        rows,
+        title="XX市大气污染防治执法工作月报表（2023年1月）",
+        with_total=True,
+    )
     assert run_refresh(inbox, root / "first").success
 
-    changed = changed_rows(before, root / "first" / "warehouse.duckdb", "fct_air_enforcement", "district, year, month")
+    changed = changed_rows(
+        before, root / "first" / "warehouse.duckdb", "fct_air_enforcement", "district, year, month"
+    )
     assert changed == [("繁昌区", 2023, 1)]
-    unchanged = {t for t, h in mart_hashes(before).items() if h == mart_hashes(root / "first" / "warehouse.duckdb")[t]}
+    unchanged = {
+        t for t, h in mart_hashes(before).items() if h == mart_hashes(root / "first" / "warehouse.duckdb")[t]
+    }
     assert unchanged == set(mart_hashes(before)) - {"fct_air_enforcement"}

@@ -32,16 +32,27 @@ def test_only_the_last_n_snapshots_are_kept_and_rollback_restores_the_previous(t
         assert len(list(settings.snapshots_dir.glob("warehouse-*.duckdb"))) == 2
         assert _published_value(settings) == 3
         with duckdb.connect(str(settings.published_db), read_only=True) as conn:
-            log = conn.execute("select run_id, check_results, mart_rows from ops.publish_log order by published_at").fetchall()
+            log = conn.execute(
+                "select run_id, check_results, mart_rows from ops.publish_log order by published_at"
+            ).fetchall()
         assert [r[0] for r in log] == ["run-0", "run-1", "run-2"]
         assert '"marts.fct_example": 1' in log[-1][2]
 
-        rolled = subprocess.run([sys.executable, "-m", "dagster_project.cli", "rollback"], cwd=REPO_ROOT,
-                                capture_output=True, text=True, check=True)
+        rolled = subprocess.run(
+            [sys.executable, "-m", "dagster_project.cli", "rollback"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert "rolled back" in rolled.stdout
         assert _published_value(settings) == 2
 
-        again = subprocess.run([sys.executable, "-m", "dagster_project.cli", "rollback"], cwd=REPO_ROOT,
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            [sys.executable, "-m", "dagster_project.cli", "rollback"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode != 0 and "no earlier snapshot" in again.stderr
         assert _published_value(settings) == 2

@@ -10,10 +10,15 @@ SECRET = re.compile(r"(?i)(password|passwd|secret|token|api[_-]?key)\s*[:=]\s*['
 
 
 def _tracked_text_files():
-    names = subprocess.run(["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout
+    names = subprocess.run(
+        ["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    ).stdout
     for name in names.splitlines():
         path = REPO_ROOT / name
-        if path.suffix in {".py", ".sql", ".yml", ".yaml", ".toml", ".md", ".json", ".cfg", ".txt", ""} and path.is_file():
+        if (
+            path.suffix in {".py", ".sql", ".yml", ".yaml", ".toml", ".md", ".json", ".cfg", ".txt", ""}
+            and path.is_file()
+        ):
             yield name, path.read_text(encoding="utf-8", errors="replace")
 
 

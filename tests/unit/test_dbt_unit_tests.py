@@ -16,9 +16,20 @@ from dagster_project.settings import DBT_PROJECT_DIR
 def test_every_dbt_unit_test_passes(sample_build):
     dbt = Path(sys.executable).parent / "dbt"
     result = subprocess.run(
-        [str(dbt), "test", "--select", "test_type:unit", "--profiles-dir", ".", "--target-path", "target/unit"],
-        cwd=DBT_PROJECT_DIR, env={**os.environ, "WAREHOUSE_DATA_DIR": str(sample_build), "DO_NOT_TRACK": "1"},
-        capture_output=True, text=True,
+        [
+            str(dbt),
+            "test",
+            "--select",
+            "test_type:unit",
+            "--profiles-dir",
+            ".",
+            "--target-path",
+            "target/unit",
+        ],
+        cwd=DBT_PROJECT_DIR,
+        env={**os.environ, "WAREHOUSE_DATA_DIR": str(sample_build), "DO_NOT_TRACK": "1"},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-5000:]
     passed = re.search(r"PASS=(\d+)", result.stdout)

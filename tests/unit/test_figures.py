@@ -35,7 +35,12 @@ def test_yi_shang_is_read_next_to_its_own_number():
 
 @pytest.mark.parametrize(
     ("change", "compare", "expected"),
-    [(-2.795, "yoy_pct=-2.8", True), (-2.74, "yoy_pct=-2.8", False), (3.4, "yoy_pp=+3.4", True), (None, "yoy_pp=+3.4", False)],
+    [
+        (-2.795, "yoy_pct=-2.8", True),
+        (-2.74, "yoy_pct=-2.8", False),
+        (3.4, "yoy_pp=+3.4", True),
+        (None, "yoy_pp=+3.4", False),
+    ],
 )
 def test_stated_change_matches_at_its_precision(change, compare, expected):
     assert compare_matches(change, compare) is expected

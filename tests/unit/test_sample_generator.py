@@ -14,7 +14,9 @@ def _cells(path):
 
 
 def test_regenerating_the_sample_gives_the_same_cell_values(tmp_path):
-    subprocess.run([sys.executable, "-m", "sample_generator", "--raw-dir", str(tmp_path)], check=True, cwd=REPO_ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "sample_generator", "--raw-dir", str(tmp_path)], check=True, cwd=REPO_ROOT
+    )
     committed = sorted(p.relative_to(SAMPLE) for p in SAMPLE.rglob("*") if p.is_file())
     regenerated = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert regenerated == committed
