@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
+from .privacy import mask_text
 from .settings import Settings
 
 log = logging.getLogger("warehouse.alerts")
@@ -34,7 +35,7 @@ def raise_alert(run_id: str, step: str, summary: str, where_to_look: str) -> dic
         "raised_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "run_id": run_id,
         "failed_step": step,
-        "summary": summary,
+        "summary": mask_text(summary),
         "where_to_look": where_to_look,
         "published_snapshot": str(settings.published_db),
     }
@@ -42,7 +43,9 @@ def raise_alert(run_id: str, step: str, summary: str, where_to_look: str) -> dic
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{alert['raised_at'].replace(':', '')}-{run_id[:8]}-{step}.json"
     path.write_text(json.dumps(alert, ensure_ascii=False, indent=2), encoding="utf-8")
-    log.error("WAREHOUSE ALERT %s: %s — look at %s (alert file %s)", step, summary, where_to_look, path)
+    log.error(
+        "WAREHOUSE ALERT %s: %s — look at %s (alert file %s)", step, alert["summary"], where_to_look, path
+    )
     notifier = _notifier()
     if notifier is not None:
         notifier(alert)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from .publish import rollback
+from .publish import restore_build, rollback
 from .report import latest_period, write_report
 from .report.explain import explain
 from .report.reconcile import reconcile, summary_line
@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("summary", help="where the published warehouse is and its headline figures")
     commands.add_parser("rollback", help="put back the snapshot published before the current one")
+    restore_command = commands.add_parser(
+        "restore-build", help="put a backup of the build database in place (the newest, or --backup NAME)"
+    )
+    restore_command.add_argument("--backup", help="a file name in data/backups/, e.g. build-20261201T…duckdb")
     report_command = commands.add_parser("report", help="write data/reports/YYYY-MM/ (md, xlsx, html)")
     report_command.add_argument("--year", type=int, required=True)
     report_command.add_argument("--through", type=int, required=True, help="last month of the period (1–12)")
@@ -104,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "rollback":
         restored = rollback(settings)
         print(f"rolled back: {settings.published_db} is now {restored.name}")
+        return 0
+    if args.command == "restore-build":
+        backup = restore_build(settings, args.backup)
+        print(f"restored: {settings.build_db} from {backup.name}")
         return 0
     if args.command == "report":
         return report(settings, args.year, args.through)

@@ -25,6 +25,7 @@ class Settings:
     raw_dir: Path
     data_dir: Path
     snapshots_kept: int
+    report_snapshots_kept: int
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -32,6 +33,7 @@ class Settings:
             raw_dir=_resolve(os.environ.get("WAREHOUSE_RAW_DIR", "seeds/raw")),
             data_dir=_resolve(os.environ.get("WAREHOUSE_DATA_DIR", "data")),
             snapshots_kept=int(os.environ.get("WAREHOUSE_SNAPSHOTS_KEPT", "7")),
+            report_snapshots_kept=int(os.environ.get("WAREHOUSE_REPORT_SNAPSHOTS_KEPT", "12")),
         )
 
     @property
@@ -47,6 +49,11 @@ class Settings:
     @property
     def snapshots_dir(self) -> Path:
         return self.data_dir / "snapshots"
+
+    @property
+    def backups_dir(self) -> Path:
+        """Copies of the build database (personal data included): readable by the warehouse account only."""
+        return self.data_dir / "backups"
 
     @property
     def rejects_dir(self) -> Path:

@@ -25,3 +25,11 @@ def warehouse(sample_build: Path):
     conn = duckdb.connect(str(sample_build / "warehouse.duckdb"), read_only=True)
     yield conn
     conn.close()
+
+
+@pytest.fixture(scope="session")
+def build_warehouse(sample_build: Path):
+    """The build database of the sample refresh: the only place personal data are kept."""
+    conn = duckdb.connect(str(sample_build / "build" / "warehouse.duckdb"), read_only=True)
+    yield conn
+    conn.close()

@@ -9,6 +9,7 @@ from ..faults import crash_point
 from ..ingest.loader import SourceReport, ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
+from ..privacy import pseudonym_key
 from ..resources import WarehouseResource
 from ..settings import REFERENCE_SEEDS_DIR
 
@@ -52,6 +53,7 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 batch,
                 UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv"),
                 DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
+                pseudonym_key=pseudonym_key(settings.data_dir),
                 today=date.today(),
             )
             total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]

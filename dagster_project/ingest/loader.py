@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from ..faults import crash_point
+from ..privacy import MASK, mask_text, pseudonym
 from .identity import FileIdentity, IdentityError, parse_identity
 from .normalise import (
     CellError,
@@ -68,6 +69,7 @@ class ParseContext:
     districts: DistrictTable
     references: dict[str, dict[str, str | None]]
     today: date
+    pseudonym_key: bytes
 
 
 @dataclass
@@ -261,9 +263,10 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
     sheet_name = "" if path.suffix.lower() == ".csv" else spec.sheet or ""
 
     def reject(row, column, value, reason, scope):
-        return Reject(
-            rel_path, sha256, sheet_name, row, column, None if value is None else str(value), reason, scope
-        )
+        text = None if value is None else str(value)
+        if text is not None and column in spec.personal_columns:
+            reason, text = reason.replace(text, MASK), MASK
+        return Reject(rel_path, sha256, sheet_name, row, column, mask_text(text), mask_text(reason), scope)
 
     try:
         sheet = read_sheet(path, spec.sheet if path.suffix.lower() != ".csv" else None)
@@ -364,6 +367,8 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
         parsed.rejects.extend(row_rejects)
         if any(r.scope == "row" for r in row_rejects):
             continue
+        for derived, personal in spec.pseudonyms:
+            row[derived] = pseudonym(row.get(personal), ctx.pseudonym_key)
         row.update(_sheet=sheet_name, _row_number=row_number)
         (parsed.totals if is_total else parsed.rows).append(row)
     return parsed
@@ -508,6 +513,7 @@ def ingest_source(
     batch: str,
     units: UnitTable,
     districts: DistrictTable,
+    pseudonym_key: bytes,
     today: date | None = None,
 ) -> SourceReport:
     """Bring raw.<spec.raw_table> up to date with the inbox; returns what happened to each file."""
@@ -516,7 +522,9 @@ def ingest_source(
     columns = source_columns(spec, convertible)
     now = datetime.now(UTC).replace(tzinfo=None)
     record_source(conn, spec, now)
-    ctx = ParseContext(units, districts, load_reference_values(conn, spec), today or date.today())
+    ctx = ParseContext(
+        units, districts, load_reference_values(conn, spec), today or date.today(), pseudonym_key
+    )
     report = SourceReport(spec.name)
     seen = {
         sha

@@ -99,6 +99,7 @@ class SourceSpec:
     period_column: str | None = None
     period_convention: str = "calendar"
     personal_columns: tuple[str, ...] = ()
+    pseudonyms: tuple[tuple[str, str], ...] = ()  # (pseudonym column, personal column it is keyed from)
     references: tuple[Reference, ...] = field(default=())
 
     @property
@@ -148,6 +149,13 @@ def _source(name: str, raw: dict, domain: str) -> SourceSpec:
     for key in _as_tuple(raw["key"]):
         if key not in names:
             raise RegistryError(f"{name}: key column {key} is not a column")
+    personal_columns = _as_tuple(raw.get("personal_columns"))
+    pseudonyms = raw.get("pseudonyms") or {}
+    for derived, personal in pseudonyms.items():
+        if personal not in personal_columns:
+            raise RegistryError(f"{name}: pseudonym {derived} must be derived from a personal column")
+        if derived in names:
+            raise RegistryError(f"{name}: pseudonym {derived} clashes with a column of the same name")
     return SourceSpec(
         name=name,
         domain=domain,
@@ -166,7 +174,8 @@ def _source(name: str, raw: dict, domain: str) -> SourceSpec:
         on_invalid_value=raw.get("on_invalid_value", "reject_row"),
         period_column=raw.get("period_column"),
         period_convention=raw.get("period_convention", "calendar"),
-        personal_columns=_as_tuple(raw.get("personal_columns")),
+        personal_columns=personal_columns,
+        pseudonyms=tuple(pseudonyms.items()),
         references=tuple(c.reference for c in columns if c.reference),
     )
 

@@ -11,7 +11,7 @@ FILES_TABLE = "raw._files"
 REJECTS_TABLE = "raw._rejects"
 SOURCES_TABLE = "raw._sources"
 
-_BOOKKEEPING = {
+BOOKKEEPING_TABLES = {
     FILES_TABLE: {
         "source": "VARCHAR",
         "file_path": "VARCHAR",
@@ -65,6 +65,7 @@ def source_columns(spec: SourceSpec, convertible_units: set[str]) -> dict[str, s
             columns[f"{column.name}_unit"] = "VARCHAR"
         if column.approx:
             columns[f"{column.name}_qualifier"] = "VARCHAR"
+    columns.update({derived: "VARCHAR" for derived, _ in spec.pseudonyms})
     columns.update(LINEAGE_COLUMNS)
     return columns
 
@@ -125,7 +126,7 @@ def record_source(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, now) -> Non
 def ensure_raw_schema(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, convertible_units: set[str]) -> None:
     """Create (or widen, when the registry gained a column) the tables a source writes to."""
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
-    for table, columns in _BOOKKEEPING.items():
+    for table, columns in BOOKKEEPING_TABLES.items():
         _ensure_table(conn, table, columns)
     columns = source_columns(spec, convertible_units)
     _ensure_table(conn, f"raw.{spec.raw_table}", columns)

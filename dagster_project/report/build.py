@@ -77,6 +77,13 @@ def _keep_snapshot(published: Path, folder: Path) -> Path:
     return target
 
 
+def _prune_report_snapshots(reports_dir: Path, keep: int) -> None:
+    """Older reports keep their md/xlsx/html; only the newest `keep` keep their snapshot copy."""
+    copies = sorted(reports_dir.glob(f"*/{SNAPSHOT_NAME}"), key=lambda path: path.parent.name)
+    for old in copies[: max(0, len(copies) - keep)]:
+        old.unlink()
+
+
 def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> ReportContext:
     scores = [
         ScoreRow(*row)
@@ -163,4 +170,5 @@ def write_report(settings: Settings, year: int, through: int) -> Path:
         (folder / "report.md").write_text(_markdown(ctx), encoding="utf-8")
         write_workbook(ctx, folder / "report.xlsx")
         write_html(ctx, folder / "report.html")
+    _prune_report_snapshots(settings.reports_dir, settings.report_snapshots_kept)
     return folder

@@ -138,7 +138,7 @@ def test_period_class_is_from_period_means_not_the_worst_month(warehouse):
 
 def test_section_chart_has_one_bar_per_registered_section(warehouse):
     chart = water_classes_by_section(SimpleNamespace(conn=warehouse, year=2023, through=11))
-    (n_sections,) = warehouse.execute("SELECT count(*) FROM staging.stg_water__sections").fetchone()
+    (n_sections,) = warehouse.execute("SELECT count(*) FROM raw.water_sections").fetchone()
     assert len(chart["labels"]) == len(chart["series"][0]["values"]) == n_sections
 
 

@@ -18,7 +18,9 @@ DISTRICTS = DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv")
 
 def ingest(conn, inbox, *sources, batch="b1"):
     return {
-        s: ingest_source(conn, REGISTRY[s], inbox, batch, UNITS, DISTRICTS, today=date(2023, 12, 5))
+        s: ingest_source(
+            conn, REGISTRY[s], inbox, batch, UNITS, DISTRICTS, b"test-key", today=date(2023, 12, 5)
+        )
         for s in sources
     }
 

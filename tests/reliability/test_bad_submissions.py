@@ -20,7 +20,9 @@ PREVIOUS = ("air_stations", "air_hourly", "air_enforcement")
 
 
 def _ingest(conn, inbox, source, batch):
-    return ingest_source(conn, REGISTRY[source], inbox, batch, UNITS, DISTRICTS, today=date(2023, 12, 5))
+    return ingest_source(
+        conn, REGISTRY[source], inbox, batch, UNITS, DISTRICTS, b"test-key", today=date(2023, 12, 5)
+    )
 
 
 def _snapshot(conn):

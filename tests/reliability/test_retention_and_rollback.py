@@ -1,13 +1,18 @@
-"""The last N published snapshots are kept, and one documented command rolls back to the previous one."""
+"""The last N snapshots and build backups are kept; documented commands roll back and restore."""
 
 import subprocess
 import sys
 
 import duckdb
 
-from dagster_project.publish import publish
+from dagster_project.publish import OPS_TABLES, PublishedTable, publish
 from dagster_project.settings import REPO_ROOT, Settings
 from tests.pipeline import warehouse_env
+
+TABLES = [
+    PublishedTable("marts", "fct_example", ("value",)),
+    *(PublishedTable(*table.split("."), tuple(columns)) for table, columns in OPS_TABLES.items()),
+]
 
 
 def _build(settings: Settings, value: int) -> None:
@@ -28,8 +33,9 @@ def test_only_the_last_n_snapshots_are_kept_and_rollback_restores_the_previous(t
         settings = Settings.from_env()
         for run, value in enumerate((1, 2, 3)):
             _build(settings, value)
-            publish(settings, f"run-{run}", {"check": "passed"})
+            publish(settings, f"run-{run}", {"check": "passed"}, TABLES)
         assert len(list(settings.snapshots_dir.glob("warehouse-*.duckdb"))) == 2
+        assert len(list(settings.backups_dir.glob("build-*.duckdb"))) == 2
         assert _published_value(settings) == 3
         with duckdb.connect(str(settings.published_db), read_only=True) as conn:
             log = conn.execute(
@@ -56,3 +62,24 @@ def test_only_the_last_n_snapshots_are_kept_and_rollback_restores_the_previous(t
         )
         assert again.returncode != 0 and "no earlier snapshot" in again.stderr
         assert _published_value(settings) == 2
+
+
+def test_a_build_backup_restores_the_build_database(tmp_path):
+    with warehouse_env(tmp_path / "inbox", tmp_path / "data"):
+        (tmp_path / "inbox").mkdir()
+        settings = Settings.from_env()
+        _build(settings, 1)
+        publish(settings, "run-0", {}, TABLES)
+        settings.build_db.unlink()
+
+        restored = subprocess.run(
+            [sys.executable, "-m", "dagster_project.cli", "restore-build"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "restored" in restored.stdout
+        with duckdb.connect(str(settings.build_db), read_only=True) as conn:
+            assert conn.execute("select value from marts.fct_example").fetchone() == (1,)
+            assert conn.execute("select run_id from ops.publish_log").fetchall() == [("run-0",)]

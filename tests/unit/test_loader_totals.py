@@ -46,6 +46,7 @@ def test_total_row_without_required_detail_fields_is_kept_and_a_detail_row_witho
         DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
         {},
         date(2024, 1, 1),
+        b"test-key",
     )
     parsed = parse_file(path, "funds.xlsx", "sha", SPEC, ctx)
 

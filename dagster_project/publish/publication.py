@@ -1,8 +1,10 @@
-"""Publishing: checkpoint the build database and replace the analysts' snapshot atomically.
+"""Publishing: write the allow-listed snapshot, back up the build database, swap the snapshot in atomically.
 
 Analysts open data/warehouse.duckdb read-only. It is replaced with os.replace (a rename), so an
 analyst's open session keeps the old file and never blocks the refresh; a run that fails before
-this step leaves the previous snapshot untouched.
+this step leaves the previous snapshot untouched. The snapshot holds only what the allow-list names
+(allowlist.py); the build database — the only copy of raw history and of personal data — is backed up
+under the same retention as the snapshots.
 """
 
 from __future__ import annotations
@@ -16,12 +18,39 @@ from pathlib import Path
 
 import duckdb
 
-from .faults import crash_point
-from .settings import Settings
+from ..faults import crash_point
+from ..settings import Settings
+from .allowlist import PublishedTable, published_tables
+from .snapshot import write_snapshot
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
 REVISIONS_TABLE = "ops.figure_revisions"
 INDICATOR_VALUES = "indicators.fct_indicator_values"
+OPS_TABLES = {
+    PUBLISH_LOG_TABLE: {
+        "published_at": "TIMESTAMP",
+        "run_id": "VARCHAR",
+        "snapshot_file": "VARCHAR",
+        "inbox_digest": "VARCHAR",
+        "check_results": "JSON",
+        "mart_rows": "JSON",
+    },
+    REVISIONS_TABLE: {
+        "detected_at": "TIMESTAMP",
+        "run_id": "VARCHAR",
+        "indicator_code": "VARCHAR",
+        "area": "VARCHAR",
+        "year": "INTEGER",
+        "end_month": "INTEGER",
+        "old_value": "DOUBLE",
+        "new_value": "DOUBLE",
+        "files_loaded": "VARCHAR",
+    },
+}
+OPS_DESCRIPTIONS = {
+    PUBLISH_LOG_TABLE: "发布记录：每次发布的时间、运行编号、快照文件、收件箱摘要、检查结果与各集市表行数",
+    REVISIONS_TABLE: "数字变动记录：因更正报送而与上次发布不同的指标值（原值、新值、本次装载的文件）",
+}
 
 
 @dataclass(frozen=True)
@@ -45,18 +74,23 @@ def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         "SELECT table_schema, table_name FROM information_schema.tables "
         "WHERE table_schema IN ('marts', 'indicators') AND table_type = 'BASE TABLE' ORDER BY 1, 2"
     ).fetchall()
-    return {f"{s}.{t}": conn.execute(f'SELECT count(*) FROM "{s}"."{t}"').fetchone()[0] for s, t in tables}
+    return {
+        f"{s}.{t}": conn.execute(f'SELECT count(*) FROM "{s}"."{t}"').fetchone()[0]  # noqa: S608 catalogue names
+        for s, t in tables
+    }
+
+
+def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
+    for table, columns in OPS_TABLES.items():
+        ddl = ", ".join(f"{name} {sql_type}" for name, sql_type in columns.items())
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
+        conn.execute(f"COMMENT ON TABLE {table} IS '{OPS_DESCRIPTIONS[table]}'")
 
 
 def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, mart_rows, checks) -> None:
-    conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
     conn.execute(
-        f"""CREATE TABLE IF NOT EXISTS {PUBLISH_LOG_TABLE} (
-            published_at TIMESTAMP, run_id VARCHAR, snapshot_file VARCHAR, inbox_digest VARCHAR,
-            check_results JSON, mart_rows JSON)"""
-    )
-    conn.execute(
-        f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608 a module constant
         [
             datetime.now(UTC).replace(tzinfo=None),
             run_id,
@@ -74,11 +108,6 @@ def _record_revisions(conn: duckdb.DuckDBPyConnection, previous: Path, run_id: s
     A resubmission replaces rows in raw; the figures it moves are listed here with the files this run
     loaded, so a figure already signed in a report can be traced to the correction that changed it.
     """
-    conn.execute(
-        f"""CREATE TABLE IF NOT EXISTS {REVISIONS_TABLE} (
-            detected_at TIMESTAMP, run_id VARCHAR, indicator_code VARCHAR, area VARCHAR, year INTEGER,
-            end_month INTEGER, old_value DOUBLE, new_value DOUBLE, files_loaded VARCHAR)"""
-    )
     if not previous.exists():
         return
     escaped = str(previous).replace("'", "''")
@@ -97,7 +126,7 @@ def _record_revisions(conn: duckdb.DuckDBPyConnection, previous: Path, run_id: s
                     WHERE load_batch = ? AND status = 'loaded')
             FROM {INDICATOR_VALUES} AS new
             JOIN previous.{INDICATOR_VALUES} AS old USING (indicator_code, area, year, end_month)
-            WHERE old.value IS DISTINCT FROM new.value""",
+            WHERE old.value IS DISTINCT FROM new.value""",  # noqa: S608 module constants
             [datetime.now(UTC).replace(tzinfo=None), run_id, run_id],
         )
     finally:
@@ -119,9 +148,9 @@ def _copy_durably(source: Path, target: Path, crash_at: str | None = None) -> No
     os.replace(temporary, target)
 
 
-def _prune(snapshots_dir: Path, keep: int) -> None:
-    snapshots = sorted(snapshots_dir.glob("warehouse-*.duckdb"))
-    for old in snapshots[: max(0, len(snapshots) - keep)]:
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    kept = sorted(folder.glob(pattern))
+    for old in kept[: max(0, len(kept) - keep)]:
         old.unlink()
 
 
@@ -148,20 +177,53 @@ def rollback(settings: Settings) -> Path:
     return previous
 
 
-def publish(settings: Settings, run_id: str, checks: dict[str, str]) -> Publication:
-    """Log the publication in the build database, snapshot it, and swap it in for analysts."""
-    for leftover in settings.snapshots_dir.glob(".*.partial"):
-        leftover.unlink()
+def _back_up_build(settings: Settings, stamp: str, run_id: str) -> Path:
+    """A copy of the build database, readable by its owner only, kept like the snapshots."""
+    settings.backups_dir.mkdir(parents=True, exist_ok=True)
+    settings.backups_dir.chmod(0o700)
+    backup = settings.backups_dir / f"build-{stamp}-{run_id[:8]}.duckdb"
+    _copy_durably(settings.build_db, backup)
+    backup.chmod(0o600)
+    _prune(settings.backups_dir, "build-*.duckdb", settings.snapshots_kept)
+    return backup
+
+
+def restore_build(settings: Settings, backup_name: str | None = None) -> Path:
+    """Put a backup (the newest, or the one named) in place of the build database."""
+    backups = sorted(settings.backups_dir.glob("build-*.duckdb"))
+    chosen = [b for b in backups if b.name == backup_name] if backup_name else backups[-1:]
+    if not chosen:
+        raise RuntimeError(
+            f"no build backup {backup_name or ''} in {settings.backups_dir} "
+            f"(kept: {[b.name for b in backups]})"
+        )
+    settings.build_db.parent.mkdir(parents=True, exist_ok=True)
+    _copy_durably(chosen[0], settings.build_db)
+    return chosen[0]
+
+
+def publish(
+    settings: Settings, run_id: str, checks: dict[str, str], tables: list[PublishedTable] | None = None
+) -> Publication:
+    """Log the publication, write the allow-listed snapshot, back up the build, swap the snapshot in."""
+    tables = published_tables(OPS_TABLES) if tables is None else tables
+    settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
+    for folder in (settings.snapshots_dir, settings.backups_dir):
+        for leftover in folder.glob(".*.partial*"):
+            leftover.unlink()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    snapshot = settings.snapshots_dir / f"warehouse-{stamp}-{run_id[:8]}.duckdb"
     with duckdb.connect(str(settings.build_db)) as conn:
         mart_rows = _mart_rows(conn)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        snapshot = settings.snapshots_dir / f"warehouse-{stamp}-{run_id[:8]}.duckdb"
+        _ensure_ops_tables(conn)
         _record_publication(conn, run_id, snapshot, settings, mart_rows, checks)
         _record_revisions(conn, settings.published_db, run_id)
         conn.execute("CHECKPOINT")
-    settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
-    _copy_durably(settings.build_db, snapshot)
+        partial = snapshot.with_name(f".{snapshot.name}.partial")
+        write_snapshot(conn, partial, tables)
+    os.replace(partial, snapshot)
+    _back_up_build(settings, stamp, run_id)
     crash_point("publish:snapshot_copied")
     _copy_durably(snapshot, settings.published_db, crash_at="publish:partial_copy")
-    _prune(settings.snapshots_dir, settings.snapshots_kept)
+    _prune(settings.snapshots_dir, "warehouse-*.duckdb", settings.snapshots_kept)
     return Publication(snapshot, settings.published_db, mart_rows)
