@@ -221,6 +221,13 @@ def report(settings: Settings, year: int, through: int) -> int:
         folder = write_report(settings, year, through)
     except ReportError as error:
         raise CliError(str(error)) from None
+    except OSError as error:
+        print(
+            f"错误 error: 写报告失败 (writing the report failed): {error}；"
+            "未留下任何文件 (nothing left behind)",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"报告已写入 report written to {folder}/"
         "（report.md、report.xlsx、report.html；快照 snapshot warehouse.duckdb）"
