@@ -1,7 +1,7 @@
 """XX市生态环境局 数据仓库命令行 (command line): `python -m dagster_project.cli <command>`.
 
 Every command reads the published snapshot (data/warehouse.duckdb). Bad input, a missing warehouse or a
-period without data is one line on stderr and exit code 2, never a traceback; a failed command leaves no
+period without data is a message on stderr and exit code 2, never a traceback; a failed command leaves no
 file behind.
 """
 
@@ -38,7 +38,7 @@ from .settings import Settings
 
 BUREAU_TIME = ZoneInfo("Asia/Shanghai")
 # How the city itself is written in a request; 无为市 is a district, so a bare "…市" is not the city.
-CITY_SPELLINGS = frozenset({CITY, "全市", "XX市"})
+CITY_SPELLINGS = (CITY, "全市", "XX市")
 HEADLINES_PER_DOMAIN = 2
 PERIOD_FORMS = "2023-11、2023/11、202311 或 2023年11月"
 _PERIOD_PATTERNS = (
