@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +70,9 @@ def latest_period(published_db: Path) -> tuple[int, int] | None:
     return row
 
 
-def _keep_snapshot(published: Path, folder: Path) -> Path:
-    target = folder / SNAPSHOT_NAME
-    partial = folder / f".{SNAPSHOT_NAME}.partial"
-    shutil.copyfile(published, partial)
-    os.replace(partial, target)
-    return target
-
-
 def _prune_report_snapshots(reports_dir: Path, keep: int) -> None:
     """Older reports keep their md/xlsx/html; only the newest `keep` keep their snapshot copy."""
-    copies = sorted(reports_dir.glob(f"*/{SNAPSHOT_NAME}"), key=lambda path: path.parent.name)
+    copies = sorted(reports_dir.glob(f"[0-9]*/{SNAPSHOT_NAME}"), key=lambda path: path.parent.name)
     for old in copies[: max(0, len(copies) - keep)]:
         old.unlink()
 
@@ -156,19 +149,75 @@ def _markdown(ctx: ReportContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+class ReportError(Exception):
+    """No published warehouse, or no indicator values for the period asked for."""
+
+
+def _has_values(published_db: Path, year: int, through: int) -> bool:
+    with duckdb.connect(str(published_db), read_only=True) as conn:
+        return bool(
+            table_exists(conn, "indicators.rpt_scorecard")
+            and conn.execute(
+                "SELECT count(*) FROM indicators.rpt_scorecard "
+                "WHERE year = ? AND end_month = ? AND value IS NOT NULL",
+                [year, through],
+            ).fetchone()[0]
+        )
+
+
+def _no_values_message(published_db: Path, year: int, through: int) -> str:
+    latest = latest_period(published_db)
+    return (
+        f"已发布的数据仓库中没有 {year}年1–{through}月 的指标值 "
+        f"(no indicator values for {year}-{through:02d})"
+        + (f"；最近有值的期间 (latest period with values): {latest[0]}-{latest[1]:02d}" if latest else "")
+    )
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Put the finished staging folder at `folder`, replacing an earlier report of the period."""
+    if not folder.exists():
+        os.rename(staging, folder)
+        return
+    previous = staging.with_suffix(".previous")
+    os.rename(folder, previous)
+    try:
+        os.rename(staging, folder)
+    except OSError:
+        os.rename(previous, folder)
+        raise
+    shutil.rmtree(previous)
+
+
 def write_report(settings: Settings, year: int, through: int) -> Path:
-    """Write the report of `year`, January to `through`, from the published snapshot; returns its folder."""
+    """Write the report of `year`, January to `through`, from the published snapshot; returns its folder.
+
+    Everything is written into a hidden staging folder next to the final one and renamed into place at
+    the end, so a failed or interrupted report leaves no half-written folder (nor a 43 MB snapshot copy).
+    """
     if not settings.published_db.exists():
-        raise FileNotFoundError(f"no published warehouse at {settings.published_db}: run `make run` first")
+        raise ReportError(
+            f"尚无已发布的数据仓库 (no published warehouse) {settings.published_db}：请先运行 make run"
+        )
+    if not _has_values(settings.published_db, year, through):
+        raise ReportError(_no_values_message(settings.published_db, year, through))
     folder = settings.reports_dir / f"{year}-{through:02d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    snapshot = _keep_snapshot(settings.published_db, folder)
-    with duckdb.connect(str(snapshot), read_only=True) as conn:
-        ctx = _load_context(conn, year, through)
-        if not ctx.scores:
-            raise ValueError(f"the warehouse has no indicator values for {year}-{through:02d}")
-        (folder / "report.md").write_text(_markdown(ctx), encoding="utf-8")
-        write_workbook(ctx, folder / "report.xlsx")
-        write_html(ctx, folder / "report.html")
+    settings.reports_dir.mkdir(parents=True, exist_ok=True)
+    staging = settings.reports_dir / f".{folder.name}.{uuid.uuid4().hex[:12]}.partial"
+    staging.mkdir()
+    try:
+        snapshot = staging / SNAPSHOT_NAME
+        shutil.copyfile(settings.published_db, snapshot)
+        with duckdb.connect(str(snapshot), read_only=True) as conn:
+            ctx = _load_context(conn, year, through)
+            if not ctx.scores:
+                raise ReportError(_no_values_message(snapshot, year, through))
+            (staging / "report.md").write_text(_markdown(ctx), encoding="utf-8")
+            write_workbook(ctx, staging / "report.xlsx")
+            write_html(ctx, staging / "report.html")
+        _swap_in(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     _prune_report_snapshots(settings.reports_dir, settings.report_snapshots_kept)
     return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import duckdb
@@ -27,6 +28,7 @@ class Indicator:
     sources: tuple[str, ...]
     formula_zh: str | None
     sentence_zh: str | None
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def load_catalogue(conn: duckdb.DuckDBPyConnection) -> dict[str, Indicator]:
     rows = conn.execute(
         """SELECT code, name_zh, domain, report_order, coalesce(unit, ''), coalesce(unit_zh, ''), kind, aggregation,
                   direction, yoy_kind, decimals, significant_digits, phrasing, source_mart, source_column,
-                  coalesce(sources, ''), formula_zh, sentence_zh
+                  coalesce(sources, ''), formula_zh, sentence_zh, coalesce(name_en, '')
            FROM reference.indicators ORDER BY report_order"""
     ).fetchall()
     catalogue = {}
@@ -50,6 +52,19 @@ def load_catalogue(conn: duckdb.DuckDBPyConnection) -> dict[str, Indicator]:
         values[15] = tuple(values[15].split())
         catalogue[row[0]] = Indicator(*values)
     return catalogue
+
+
+def closest_codes(text: str, catalogue: dict[str, Indicator], n: int = 5) -> list[str]:
+    """The codes a mistyped code or a fragment most likely meant: codes or Chinese names containing it
+    (pm25, 优良天数), then the codes difflib finds closest (air.pm25_man, pm25_mean)."""
+    needle = text.strip().casefold()
+    containing = [
+        code
+        for code, indicator in catalogue.items()
+        if needle and (needle in code.casefold() or needle in indicator.name_zh.casefold())
+    ]
+    similar = difflib.get_close_matches(text.strip(), list(catalogue), n=n, cutoff=0.6)
+    return list(dict.fromkeys(containing + similar))[:n]
 
 
 def load_domains(conn: duckdb.DuckDBPyConnection) -> list[Domain]:

@@ -1,74 +1,202 @@
 """`explain INDICATOR --period 2023-11 [--area 镜湖区]`: where a value came from.
 
-Prints the value and its formula (catalogue), the mart rows behind it, and the submissions that fed
-it: for each source the indicator depends on, the loaded files of the period with their sheets, row
-counts, sha256 and load batch (raw lineage and raw._files).
+Prints the value as published (the scorecard's value_report, rounded by round_gbt8170 to the catalogue's
+decimals) with its unit, the formula (catalogue), the mart rows of exactly the requested area with the
+columns that tell them apart, and the submissions that fed it: for each source the indicator depends on,
+the loaded files of the period with their sheets, row counts, sha256 and load batch (raw lineage and
+raw._files).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
 from ..ingest.sql import quote_identifier
-from .catalogue import load_catalogue, table_exists
+from .catalogue import Indicator, closest_codes, load_catalogue, table_exists
 
 CITY = "城市"
+# The keys every mart of a period shares; the rest of a row's label is found from the rows themselves.
+PERIOD_KEYS = ("year", "end_month", "month")
+LABEL_TYPES = ("VARCHAR", "BOOLEAN", "DATE", "TIMESTAMP")
+AGGREGATION_ZH = {
+    "flow": "期间合计",
+    "stock": "期末存量",
+    "ratio": "比例",
+    "statistic": "统计量",
+    "distinct_count": "去重计数",
+}
 
 
-def _columns(conn, qualified: str) -> list[str]:
-    schema, name = qualified.split(".")
+class ExplainError(LookupError):
+    """The indicator is not in the catalogue, or has no value for the area and period asked for."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: str
+    comment: str | None
+
+    @property
+    def label(self) -> str:
+        """Chinese label (the column's description up to its first explanation) with the English name."""
+        short = self.comment or ""
+        for stop in "（(=：:；;，,":
+            short = short.split(stop)[0]
+        short = short.strip()
+        return f"{short} {self.name}" if short else self.name
+
+
+@dataclass(frozen=True)
+class MartRows:
+    qualified: str
+    columns: list[Column]
+    rows: list[tuple]
+
+
+def unit_of(indicator: Indicator) -> str:
+    return indicator.unit_zh or indicator.unit
+
+
+def as_published(value_report: float | None, indicator: Indicator) -> str:
+    """A published value with its unit. value_report is already rounded (round_gbt8170 in rpt_scorecard);
+    the format only writes the catalogue's number of decimals, so 100.0 at 0 decimals reads 100."""
+    if value_report is None:
+        return "—"
+    number = f"{value_report:.{indicator.decimals}f}"
+    unit = unit_of(indicator)
+    return number + unit if unit in ("", "%") else f"{number} {unit}"
+
+
+def as_change(change_report: float | None, yoy_kind: str) -> str:
+    """同比 as published: yoy_change_report is rounded to one decimal in rpt_scorecard."""
+    if change_report is None:
+        return "—"
+    return f"{change_report:+.1f}%" if yoy_kind == "pct" else f"{change_report:+.1f} 个百分点"
+
+
+def as_stored(value: object) -> str:
+    """A stored cell: whole numbers without '.0', other doubles to the 15 digits a double holds."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def unknown_indicator_message(code: str, catalogue: dict[str, Indicator]) -> str:
+    closest = closest_codes(code, catalogue)
+    hint = (
+        "最接近的编码 (closest codes): " + "、".join(f"{c}（{catalogue[c].name_zh}）" for c in closest)
+        if closest
+        else "全部编码 (all codes): python -m dagster_project.cli list"
+    )
+    return f'未知指标 "{code}" (unknown indicator, not in seeds/reference/indicators.csv)；{hint}'
+
+
+def _columns(conn, schema: str, table: str) -> list[Column]:
     return [
-        r[0]
-        for r in conn.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-            "ORDER BY ordinal_position",
-            [schema, name],
+        Column(*row)
+        for row in conn.execute(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
+            [schema, table],
         ).fetchall()
     ]
 
 
-def _mart_rows(
-    conn, mart: str, column: str, year: int, month: int, area: str
-) -> tuple[list[str], list[tuple]]:
-    """The mart's rows of the period (and district), with their key columns and the indicator's column."""
-    qualified = f"marts.{mart}"
-    available = _columns(conn, qualified)
-    keys = [
-        c for c in ("period_kind", "district", "industry", "year", "end_month", "month") if c in available
-    ]
+def label_columns(columns: list[Column], rows: list[tuple], fixed: list[int]) -> list[int]:
+    """Positions (in table order) of the label columns: the fixed keys, then each text, flag or date
+    column that splits rows still sharing a label, until every row has its own (e.g. 国考 / 省考 / 市控)."""
+    chosen = list(fixed)
+
+    def groups(positions: list[int]) -> int:
+        return len({tuple(row[p] for p in positions) for row in rows})
+
+    for position, column in enumerate(columns):
+        if groups(chosen) == len(rows):
+            break
+        if position in chosen or not column.data_type.startswith(LABEL_TYPES):
+            continue
+        if groups([*chosen, position]) > groups(chosen):
+            chosen.append(position)
+    return sorted(chosen)
+
+
+def _mart_rows(conn, indicator: Indicator, year: int, month: int, area: str) -> MartRows | None:
+    """The mart's rows behind the value of exactly `area` (None when the mart has no rows per district)."""
+    columns = _columns(conn, "marts", indicator.source_mart)
+    names = [c.name for c in columns]
+    if area != CITY and "district" not in names:
+        return None
     filters, params = [], []
-    if "period_kind" in available:
+    if "period_kind" in names:
         filters.append("period_kind = 'ytd'")
-    if "year" in available:
+    if "year" in names:
         filters.append("year = ?")
         params.append(year)
-    if "end_month" in available:
+    if "end_month" in names:
         filters.append("end_month = ?")
         params.append(month)
-    elif "month" in available:
+    elif "month" in names:
         filters.append("month <= ?")
         params.append(month)
-    if area != CITY and "district" in available:
+    elif "as_of_date" in names:
+        filters.append("as_of_date <= last_day(make_date(?, ?, 1))")
+        params += [year, month]
+    if area != CITY:
         filters.append("district = ?")
         params.append(area)
-    selected = keys + [column]
-    sql = (
-        f"SELECT {', '.join(quote_identifier(c) for c in selected)} FROM {qualified}"
+    keys = [n for n in ("district", *PERIOD_KEYS) if n in names]
+    order = keys + [n for n in names if n not in keys]
+    rows = conn.execute(
+        f"SELECT * FROM marts.{quote_identifier(indicator.source_mart)}"  # noqa: S608 quoted catalogue names
         + (f" WHERE {' AND '.join(filters)}" if filters else "")
-        + f" ORDER BY {', '.join(quote_identifier(c) for c in keys) or '1'}"
+        + f" ORDER BY {', '.join(quote_identifier(n) for n in order)}",
+        params,
+    ).fetchall()
+    fixed = [names.index(k) for k in keys]
+    found = [p for p in label_columns(columns, rows, fixed) if p not in fixed]
+    shown = [*fixed, *found, names.index(indicator.source_column)]
+    return MartRows(
+        f"marts.{indicator.source_mart}",
+        [columns[p] for p in shown],
+        [tuple(row[p] for p in shown) for row in rows],
     )
-    return selected, conn.execute(sql, params).fetchall()
+
+
+def _feed_model(conn, code: str, area: str) -> str | None:
+    """The indicators.int_<domain>__indicator_values model that computes the indicator for `area`."""
+    feeds = conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'indicators' "
+        "AND table_name LIKE 'int\\_%\\_\\_indicator\\_values' ESCAPE '\\' ORDER BY table_name"
+    ).fetchall()
+    for (feed,) in feeds:
+        found = conn.execute(
+            f"SELECT 1 FROM indicators.{quote_identifier(feed)} "  # noqa: S608 quoted table name
+            "WHERE indicator_code = ? AND area = ? LIMIT 1",
+            [code, area],
+        ).fetchone()
+        if found:
+            return f"indicators.{feed}"
+    return None
 
 
 def submissions(conn, source: str, year: int, month: int, area: str) -> list[tuple]:
-    """(file, sheet, rows, sha256, load batch, version) of the loaded files of `source` that feed the period."""
+    """(file, sheet, rows, sha256, load batch, version) of the loaded files of `source` feeding the period."""
     if not table_exists(conn, f"raw.{source}"):
         return []
     table = f"raw.{quote_identifier(source)}"
     district_filter, params = "", [source, f"{year}-01", f"{year}-{month:02d}", str(year)]
-    if area != CITY and "district" in _columns(conn, f"raw.{source}"):
+    if area != CITY and "district" in [c.name for c in _columns(conn, "raw", source)]:
         district_filter, params = "AND r.district = ?", [*params, area]
     return conn.execute(
         f"""SELECT f.file_path, r._sheet, count(*), f.file_sha256, f.load_batch, f.file_version
@@ -79,52 +207,131 @@ def submissions(conn, source: str, year: int, month: int, area: str) -> list[tup
                    OR regexp_extract(f.file_identity, 'year=(\\d{{4}})', 1) = ?
                    OR NOT regexp_matches(f.file_identity, '(period|year)='))
               {district_filter}
-            GROUP BY ALL ORDER BY f.file_path""",
+            GROUP BY ALL ORDER BY f.file_path""",  # noqa: S608 quoted table name, values as parameters
         params,
     ).fetchall()
 
 
+def _no_value_message(conn, indicator: Indicator, year: int, month: int, area: str) -> str:
+    """Why there is nothing to explain, and where the indicator does have values."""
+    asked = f"{indicator.code} · {area} · {year}年1–{month}月"
+    periods = conn.execute(
+        "SELECT DISTINCT year, end_month FROM indicators.fct_indicator_values "
+        "WHERE indicator_code = ? AND area = ? ORDER BY year, end_month",
+        [indicator.code, area],
+    ).fetchall()
+    if periods:
+        (first_year, first_month), (last_year, last_month) = periods[0], periods[-1]
+        return (
+            f"{asked}：本期无值 (no value for this period)；该地区有值的期间 (periods with values): "
+            f"{first_year}-{first_month:02d} 至 {last_year}-{last_month:02d}，共 {len(periods)} 期"
+        )
+    areas = conn.execute(
+        "SELECT DISTINCT area FROM indicators.fct_indicator_values WHERE indicator_code = ? "
+        "ORDER BY area <> ?, area",
+        [indicator.code, CITY],
+    ).fetchall()
+    if areas:
+        return (
+            f"{asked}：该指标没有此地区的值 (no value for this area)；有值的地区 (areas with values): "
+            + "、".join(a for (a,) in areas)
+        )
+    return f"{asked}：仓库中尚无该指标的值 (the warehouse has no value for this indicator yet)"
+
+
+def _value_lines(row: tuple, indicator: Indicator) -> list[str]:
+    (
+        value_report,
+        numerator,
+        denominator,
+        last_year_report,
+        change_report,
+        yoy_kind,
+        complete,
+        missing,
+        standard_limit,
+        meets_standard,
+        target_value,
+        meets_target,
+    ) = row
+    lines = [
+        f"  发布值 published value: {as_published(value_report, indicator)}"
+        + (
+            ""
+            if complete
+            else f"（暂定 provisional：缺报 missing {missing or '输入不完整 incomplete inputs'}）"
+        )
+    ]
+    if numerator is not None:
+        lines.append(
+            f"  分子 / 分母 numerator / denominator: {as_stored(numerator)} / {as_stored(denominator)}"
+        )
+    lines.append(
+        f"  上年同期 same period last year: {as_published(last_year_report, indicator)}；"
+        f"同比 year on year: {as_change(change_report, yoy_kind)}"
+    )
+    for label, limit, met in (
+        ("标准限值 standard limit", standard_limit, meets_standard),
+        ("目标 target", target_value, meets_target),
+    ):
+        if limit is not None:
+            verdict = "—" if met is None else ("达到 met" if met else "未达到 not met")
+            lines.append(
+                f"  {label}: {as_stored(limit)} {unit_of(indicator)}（{verdict}）".replace(" （", "（")
+            )
+    return lines
+
+
+def _mart_lines(conn, indicator: Indicator, year: int, month: int, area: str) -> list[str]:
+    source = f"marts.{indicator.source_mart}.{indicator.source_column}"
+    if not indicator.source_mart or not table_exists(conn, f"marts.{indicator.source_mart}"):
+        return [f"  来源 source: {source}（不在仓库中 not in the warehouse）"]
+    lines = [f"  来源 source: {source}"]
+    mart = _mart_rows(conn, indicator, year, month, area)
+    if mart is None:
+        feed = _feed_model(conn, indicator.code, area) or "indicators 取数模型 (feed model)"
+        lines.append(
+            f"  mart 行 mart rows: marts.{indicator.source_mart} 只有全市行"
+            f"（无 district 列，city rows only）；{area}的值由 {feed} 按区县计算 (computed per district)"
+        )
+        return lines
+    lines.append(f"  mart 行 mart rows ({len(mart.rows)})，原值未修约 (stored, unrounded):")
+    lines.append("    " + " | ".join(c.label for c in mart.columns))
+    lines.extend("    " + " | ".join(as_stored(v) for v in row) for row in mart.rows)
+    return lines
+
+
 def explain(published_db: Path, code: str, year: int, month: int, area: str = CITY) -> list[str]:
-    lines: list[str] = []
+    """The lines explaining one value; `area` is 城市 or a district's official name."""
     with duckdb.connect(str(published_db), read_only=True) as conn:
         catalogue = load_catalogue(conn)
         if code not in catalogue:
-            raise KeyError(f"unknown indicator {code}: not in the catalogue seeds/reference/indicators.csv")
+            raise ExplainError(unknown_indicator_message(code, catalogue))
         indicator = catalogue[code]
         row = conn.execute(
-            "SELECT v.value, s.value_report, v.numerator, v.denominator, s.value_last_year_report, s.yoy_change_report,"
-            " s.yoy_kind, v.is_complete, v.missing_submissions FROM indicators.fct_indicator_values AS v"
+            "SELECT s.value_report, v.numerator, v.denominator, s.value_last_year_report,"
+            " s.yoy_change_report, s.yoy_kind, v.is_complete, v.missing_submissions,"
+            " s.standard_limit, s.meets_standard, s.target_value, s.meets_target"
+            " FROM indicators.fct_indicator_values AS v"
             " JOIN indicators.rpt_scorecard AS s USING (indicator_code, area, year, end_month)"
             " WHERE v.indicator_code = ? AND v.area = ? AND v.year = ? AND v.end_month = ?",
             [code, area, year, month],
         ).fetchone()
-        lines.append(f"{code} {indicator.name_zh} · {area} · {year}年1–{month}月")
         if row is None:
-            lines.append("  no value in the warehouse for this indicator, area and period")
-            return lines
-        value, report, numerator, denominator, last_year, change, yoy_kind, complete, missing = row
+            raise ExplainError(_no_value_message(conn, indicator, year, month, area))
+        lines = [f"{code} {indicator.name_zh}（{indicator.name_en}）· {area} · {year}年1–{month}月"]
+        lines += _value_lines(row, indicator)
+        lines.append(f"  口径 formula: {indicator.formula_zh or '—'}")
+        aggregation = AGGREGATION_ZH.get(indicator.aggregation)
         lines.append(
-            f"  value: {value!r} → published {report} {indicator.unit}"
-            + ("" if complete else f"  (provisional: missing {missing or 'inputs'})")
+            f"  汇总方式 aggregation: {indicator.aggregation}"
+            + (f"（{aggregation}）" if aggregation else "")
+            + f"；修约 rounding: {indicator.decimals} 位小数 decimals（GB/T 8170）"
         )
-        if numerator is not None:
-            lines.append(f"  numerator / denominator: {numerator:g} / {denominator:g}")
-        lines.append(
-            f"  same period last year: {last_year}; 同比 {change} {'%' if yoy_kind == 'pct' else '百分点'}"
-        )
-        lines.append(f"  formula: {indicator.formula_zh or '—'}")
-        lines.append(
-            f"  aggregation: {indicator.aggregation}; mart: marts.{indicator.source_mart}.{indicator.source_column}"
-        )
-        if indicator.source_mart and table_exists(conn, f"marts.{indicator.source_mart}"):
-            columns, rows = _mart_rows(
-                conn, indicator.source_mart, indicator.source_column, year, month, area
-            )
-            lines.append(f"  mart rows ({len(rows)}): {' | '.join(columns)}")
-            lines.extend("    " + " | ".join("" if v is None else str(v) for v in r) for r in rows)
+        lines += _mart_lines(conn, indicator, year, month, area)
         for source in indicator.sources:
             files = submissions(conn, source, year, month, area)
-            lines.append(f"  submissions of {source} ({len(files)} files):")
+            lines.append(f"  报送文件 submissions of {source} ({len(files)} 个文件 files):")
             lines.extend(
                 f"    {path}  sheet={sheet}  rows={count}  sha256={sha}  batch={batch}  version={version}"
                 for path, sheet, count, sha, batch, version in files
