@@ -6,6 +6,7 @@ import sys
 import duckdb
 
 from dagster_project.publish import OPS_TABLES, PublishedTable, publish
+from dagster_project.report.build import _prune_report_snapshots
 from dagster_project.settings import REPO_ROOT, Settings
 from tests.pipeline import warehouse_env
 
@@ -83,3 +84,14 @@ def test_a_build_backup_restores_the_build_database(tmp_path):
         with duckdb.connect(str(settings.build_db), read_only=True) as conn:
             assert conn.execute("select value from marts.fct_example").fetchone() == (1,)
             assert conn.execute("select run_id from ops.publish_log").fetchall() == [("run-0",)]
+
+
+def test_only_the_newest_report_folders_keep_their_snapshot_copy(tmp_path):
+    for month in (1, 2, 3):
+        folder = tmp_path / f"2023-{month:02d}"
+        folder.mkdir()
+        (folder / "warehouse.duckdb").write_bytes(b"snapshot")
+        (folder / "report.md").write_text("report")
+    _prune_report_snapshots(tmp_path, keep=2)
+    assert sorted(p.parent.name for p in tmp_path.glob("*/warehouse.duckdb")) == ["2023-02", "2023-03"]
+    assert len(list(tmp_path.glob("*/report.md"))) == 3
