@@ -21,8 +21,8 @@ details as (
 
 totals as (
     select
-        cast(regexp_extract(_file_identity, 'period=(\d{4})-(\d{2})', 1) as integer) as year,
-        cast(regexp_extract(_file_identity, 'period=(\d{4})-(\d{2})', 2) as integer) as month,
+        cast(year(_period_month) as integer) as year,
+        cast(month(_period_month) as integer) as month,
         _file_path,
         _sheet,
         _row_number,
@@ -30,9 +30,9 @@ totals as (
         value as total_value
     from (
         unpivot (
-            select _file_identity, _file_path, _sheet, _row_number, columns('_(month|ytd)$')
+            select _period_month, _file_path, _sheet, _row_number, columns('^[a-z].*_(month|ytd)$')
             from raw.air_enforcement_totals
-        ) on columns('_(month|ytd)$') into name metric value value
+        ) on columns('^[a-z].*_(month|ytd)$') into name metric value value
     )
 ),
 

@@ -30,7 +30,7 @@ district_values as (
 
 totals as (
     select
-        cast(last_day(cast(regexp_extract(_file_identity, 'period=(\d{4}-\d{2})', 1) || '-01' as date)) as date) as as_of_date,
+        cast(last_day(_period_month) as date) as as_of_date,
         _file_path, _sheet, _row_number,
         case metric when 'team_subtotal' then 'team_subtotal_stated'
                     when 'warden_subtotal' then 'warden_subtotal_stated'
@@ -38,10 +38,10 @@ totals as (
         total_value
     from (
         unpivot (
-            select _file_identity, _file_path, _sheet, _row_number, enforcement_staff, team_city, team_county,
+            select _period_month, _file_path, _sheet, _row_number, enforcement_staff, team_city, team_county,
                    team_township, team_subtotal, warden_county, warden_township, warden_village, warden_subtotal
             from raw.fishing_rosters_totals
-        ) on columns(* exclude (_file_identity, _file_path, _sheet, _row_number)) into name metric value total_value
+        ) on columns(* exclude (_period_month, _file_path, _sheet, _row_number)) into name metric value total_value
     )
 ),
 

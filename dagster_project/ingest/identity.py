@@ -46,6 +46,24 @@ class FileIdentity:
         return dict(self.parts).get(name)
 
 
+def identity_periods(identity: FileIdentity | None) -> dict[str, object]:
+    """The identity typed: period_month (first day of its month), period_year, district; None where absent."""
+    parts = dict(identity.parts) if identity else {}
+    period, year = parts.get("period"), parts.get("year")
+    return {
+        "period_month": date.fromisoformat(f"{period}-01") if period else None,
+        "period_year": int(period[:4]) if period else int(year) if year else None,
+        "district": parts.get("district"),
+    }
+
+
+def identity_periods_of_key(key: str) -> dict[str, object]:
+    """identity_periods of a stored FileIdentity.key ('<source>|period=2023-01|district=镜湖区')."""
+    source, *parts = key.split("|")
+    found = tuple(tuple(part.split("=", 1)) for part in parts if "=" in part)
+    return identity_periods(FileIdentity(source, found, Version(date.min, 1)))
+
+
 def _submitted_on(text: str) -> tuple[date | None, str]:
     """The latest full date in the text (the submission date) and the text without any dates."""
     found = []
@@ -82,7 +100,8 @@ def _district(text: str, districts: DistrictTable) -> str | None:
 def parse_identity(
     source: str, parts: tuple[str, ...], file_stem: str, title: str | None, districts: DistrictTable
 ) -> FileIdentity:
-    """Identity parts come from the file name first, then the title row; a version from either."""
+    """Identity parts come from the file name or the title row, which must agree where both have one;
+    a version from either."""
     texts = [normalise_text(file_stem) or "", normalise_text(title) or ""]
     submitted, numbers, remainders = [], [], []
     for text in texts:
@@ -94,7 +113,13 @@ def parse_identity(
     readers = {"period": _period, "year": _year, "district": lambda t: _district(t, districts)}
     found = []
     for part in parts:
-        value = next((v for v in (readers[part](t) for t in remainders) if v), None)
+        in_name, in_title = (readers[part](t) for t in remainders)
+        if in_name and in_title and in_name != in_title:
+            raise IdentityError(
+                f'the file name "{file_stem}" says {part} {in_name} but the title row "{title}" says '
+                f"{in_title} / 文件名与标题行的{_PART_ZH[part]}不一致（文件名：{in_name}，标题行：{in_title}）"
+            )
+        value = in_name or in_title
         if value is None:
             raise IdentityError(
                 f"cannot tell the {part} from the file name or title row / 无法从文件名或标题行识别{_PART_ZH[part]}"

@@ -9,10 +9,12 @@ identity only the newest version is loaded; an older version never replaces a ne
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -20,9 +22,11 @@ import pandas as pd
 
 from ..faults import crash_point
 from ..privacy import MASK, mask_text, pseudonym
-from .identity import FileIdentity, IdentityError, parse_identity
+from .columnar import FOOTER_MARK, TOTAL_MARK, ColumnarParser, cell_mark, drop_tables, not_in, values_table
+from .identity import FileIdentity, IdentityError, identity_periods, parse_identity
 from .normalise import (
     CellError,
+    ColumnUnit,
     DistrictTable,
     UnitTable,
     normalise_text,
@@ -32,8 +36,8 @@ from .normalise import (
     parse_number,
     parse_timestamp,
 )
-from .readers import ReadError, find_header, read_sheet
-from .registry import ColumnSpec, SourceSpec
+from .readers import HEADER_SCAN_ROWS, ReadError, SheetData, find_header, read_grid
+from .registry import LINEAGE_COLUMNS, ColumnSpec, SourceSpec, load_registry
 from .schema import FILES_TABLE, REJECTS_TABLE, ensure_raw_schema, record_source, source_columns
 from .sql import quote_identifier
 from .xlsx_flags import sheet_flags
@@ -42,7 +46,7 @@ log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
 TOTAL_LABELS = {"合计", "总计", "全市合计", "全市总计"}
-FOOTER_PREFIXES = ("填报", "填表", "审核", "备注", "说明", "注:", "注：", "制表", "联系人", "负责人")
+_parse_numbers = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -70,17 +74,37 @@ class ParseContext:
     references: dict[str, dict[str, str | None]]
     today: date
     pseudonym_key: bytes
+    # where the columnar parse keeps its temporary tables: the build connection during a load
+    conn: duckdb.DuckDBPyConnection | None = None
 
 
 @dataclass
 class ParsedFile:
+    """A parsed file: rows the columnar parse passed wait in `bulk_table` of `conn`; the rows the
+    per-row parser decided are in `decided_rows`."""
+
     rel_path: str
     sha256: str
     identity: FileIdentity
     sheet: str
-    rows: list[dict] = field(default_factory=list)
+    conn: duckdb.DuckDBPyConnection
+    bulk_table: str
+    bulk_count: int = 0
+    decided_rows: list[dict] = field(default_factory=list)
     totals: list[dict] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return self.bulk_count + len(self.decided_rows)
+
+    @property
+    def rows(self) -> list[dict]:
+        """Every detail row as a dict, in sheet order (for inspection; loading reads the table)."""
+        result = self.conn.execute(f"SELECT * FROM {self.bulk_table}")
+        names = [d[0] for d in result.description]
+        bulk = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+        return sorted([*bulk, *self.decided_rows], key=lambda row: row["_row_number"])
 
 
 @dataclass
@@ -171,7 +195,31 @@ def _column_units(spec, located, units_in_header, ctx: ParseContext, reject) -> 
     return found
 
 
-def _parse_cell(column: ColumnSpec, value, ctx: ParseContext, to_registry_unit: float = 1.0):
+@cache
+def _registry_units() -> frozenset[str]:
+    """Every unit a registry column is declared in, convertible or a counting word (家, 人次, 辆)."""
+    return frozenset(c.unit for spec in load_registry().values() for c in spec.columns if c.unit)
+
+
+def _column_unit(column: ColumnSpec, ctx: ParseContext, submitted: str | None) -> ColumnUnit:
+    """The column's unit as the ColumnUnit rule needs it: the submitted unit if convertible, else the registry's."""
+    own = submitted or column.unit
+
+    def is_own(text: str) -> bool:
+        if own is None:
+            return False
+        canonical = ctx.units.canonical(text)
+        return canonical == own if canonical else normalise_text(text) == normalise_text(own)
+
+    def is_unit(text: str) -> bool:
+        return ctx.units.canonical(text) is not None or normalise_text(text) in _registry_units()
+
+    return ColumnUnit(own, is_own, is_unit)
+
+
+def _parse_cell(
+    column: ColumnSpec, value, ctx: ParseContext, to_registry_unit: float = 1.0, unit: str | None = None
+):
     """The typed value of one cell and its qualifier, or CellError with the reason.
 
     Range limits are in the registry's unit; a value submitted in another unit (CO in μg/m³) is
@@ -179,7 +227,7 @@ def _parse_cell(column: ColumnSpec, value, ctx: ParseContext, to_registry_unit: 
     """
     if column.type in ("number", "integer"):
         parser = parse_integer if column.type == "integer" else parse_number
-        parsed = parser(value, allow_qualifier=column.approx)
+        parsed = parser(value, allow_qualifier=column.approx, unit=_column_unit(column, ctx, unit))
         number, qualifier = parsed.value, parsed.qualifier
         if number is not None:
             if number in (-999, -9999, -99):
@@ -241,22 +289,74 @@ def _check_row_dates(spec, row, identity, ctx: ParseContext) -> tuple[str, str] 
 
 
 def _row_kind(cells: list, total_labels: set[str]) -> str:
-    """'blank', 'footer', 'total' or 'detail'; only text cells can be labels, so numbers skip normalising."""
-    texts = []
-    for cell in cells:
-        if isinstance(cell, str):
-            text = normalise_text(cell)
-            if text is not None:
-                texts.append(text)
-        elif cell is not None:
-            texts.append(None)
-    if not texts:
+    """'blank', 'footer', 'total' or 'detail' (the same rule the columnar parse applies in SQL)."""
+    marks = [m for m in (cell_mark(cell, total_labels) for cell in cells) if m is not None]
+    if not marks:
         return "blank"
-    if texts[0] is not None and texts[0].startswith(FOOTER_PREFIXES):
+    if marks[0] & FOOTER_MARK:
         return "footer"
-    if any(t is not None and t.replace(" ", "") in total_labels for t in texts[:3]):
+    if any(m & TOTAL_MARK for m in marks[:3]):
         return "total"
     return "detail"
+
+
+def _parse_row(spec, identity, index, cells, located, units, flags, is_total, ctx, factors, reject):
+    """The per-row parser: (row, rejects) of one row the columnar parse did not pass; row is None when rejected."""
+    row_number = index + 1
+    if index in flags.hidden_rows:
+        reason = "hidden row: unhide it if it belongs to the submission / 隐藏行未导入"
+        return None, [reject(row_number, None, None, reason, "row")]
+    row, row_rejects = {}, []
+    for column in spec.columns:
+        raw_value = (
+            cells[located[column.name]]
+            if column.name in located and located[column.name] < len(cells)
+            else None
+        )
+        if is_total and column.name in spec.key:
+            row[column.name] = "合计"
+            continue
+        try:
+            if (index, located.get(column.name)) in flags.formulas_without_value:
+                raise CellError(
+                    "formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果"
+                )
+            value, qualifier = _parse_cell(
+                column, raw_value, ctx, factors.get(column.name, 1.0), units.get(column.name)
+            )
+            # a 合计 row carries only its label and the totals: descriptive columns stay empty
+            if value is None and column.required and not is_total:
+                raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
+            if (
+                column.reference
+                and value is not None
+                and value not in ctx.references[column.reference.source]
+            ):
+                label = (
+                    cells[located[column.reference.label_column]]
+                    if column.reference.label_column in located
+                    else None
+                )
+                raise CellError(
+                    f'unknown {column.name} "{value}"{f" ({normalise_text(label)})" if label else ""}: '
+                    f"not in the {column.reference.source} register / 不在{column.reference.source}名录中"
+                )
+        except CellError as error:
+            scope = "cell" if spec.on_invalid_value == "null_cell" and not column.required else "row"
+            row_rejects.append(reject(row_number, column.name, raw_value, str(error), scope))
+            value, qualifier = None, None
+        row[column.name] = value
+        if column.name in units:
+            row[f"{column.name}_unit"] = units[column.name]
+        if column.approx:
+            row[f"{column.name}_qualifier"] = qualifier
+    if not is_total and not any(r.scope == "row" for r in row_rejects):
+        bad_date = _check_row_dates(spec, row, identity, ctx)
+        if bad_date:
+            row_rejects.append(reject(row_number, bad_date[0], row[bad_date[0]], bad_date[1], "row"))
+    if any(r.scope == "row" for r in row_rejects):
+        return None, row_rejects
+    return row, row_rejects
 
 
 def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: ParseContext) -> ParsedFile:
@@ -268,110 +368,139 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
             reason, text = reason.replace(text, MASK), MASK
         return Reject(rel_path, sha256, sheet_name, row, column, mask_text(text), mask_text(reason), scope)
 
+    conn = ctx.conn or duckdb.connect()
+    prefix = f"_ingest_{next(_parse_numbers)}"
     try:
-        sheet = read_sheet(path, spec.sheet if path.suffix.lower() != ".csv" else None)
-        sheet_name = sheet.name
-        header = find_header(sheet, list(spec.header_contains), header_rows=spec.header_rows)
-        identity = parse_identity(spec.name, spec.identity, path.stem, header.title, ctx.districts)
-    except (ReadError, IdentityError) as error:
-        raise FileRejected(reject(None, None, None, str(error), "file")) from error
+        try:
+            grid = read_grid(
+                path,
+                spec.sheet if path.suffix.lower() != ".csv" else None,
+                conn,
+                f"{prefix}_grid",
+                HEADER_SCAN_ROWS + spec.header_rows,
+            )
+            sheet_name = grid.name
+            header = find_header(
+                SheetData(grid.name, grid.head), list(spec.header_contains), spec.header_rows
+            )
+            identity = parse_identity(spec.name, spec.identity, path.stem, header.title, ctx.districts)
+        except (ReadError, IdentityError) as error:
+            raise FileRejected(reject(None, None, None, str(error), "file")) from error
+        flags = sheet_flags(path, sheet_name)
+        located = _locate_columns(spec, header.labels, reject)
+        units = _column_units(spec, located, header.units, ctx, reject)
+        file = ParsedFile(rel_path, sha256, identity, grid.name, conn, f"{prefix}_rows")
+        return _parse_columns(spec, ctx, prefix, grid, header, flags, located, units, reject, file)
+    except BaseException:
+        drop_tables(conn, prefix)
+        raise
 
-    flags = sheet_flags(path, sheet_name)
-    located = _locate_columns(spec, header.labels, reject)
-    units = _column_units(spec, located, header.units, ctx, reject)
+
+def _parse_columns(spec, ctx, prefix, grid, header, flags, located, units, reject, parsed) -> ParsedFile:
+    conn, identity = parsed.conn, parsed.identity
     factors = {
         name: ctx.units.factor(unit, ctx.units.canonical(spec.column(name).unit))
         for name, unit in units.items()
     }
-    parsed = ParsedFile(rel_path, sha256, identity, sheet_name)
-    seen_keys: dict[tuple, int] = {}
     total_labels = TOTAL_LABELS | ({spec.total_row_label} if spec.total_row_label else set())
-    for index in range(header.header_row + 1, len(sheet.rows)):
-        cells = sheet.rows[index]
-        row_number = index + 1
-        kind = _row_kind(cells, total_labels)
-        if kind in ("blank", "footer"):
-            continue
-        is_total = kind == "total"
-        if index in flags.hidden_rows:
-            parsed.rejects.append(
-                reject(
-                    row_number,
-                    None,
-                    None,
-                    "hidden row: unhide it if it belongs to the submission / 隐藏行未导入",
-                    "row",
-                )
-            )
-            continue
-        row, row_rejects = {}, []
-        for column in spec.columns:
-            raw_value = (
-                cells[located[column.name]]
-                if column.name in located and located[column.name] < len(cells)
-                else None
-            )
-            if is_total and column.name in spec.key:
-                row[column.name] = "合计"
-                continue
-            try:
-                if (index, located.get(column.name)) in flags.formulas_without_value:
-                    raise CellError(
-                        "formula saved without a calculated value: recalculate and save in Excel / 公式无计算结果"
-                    )
-                value, qualifier = _parse_cell(column, raw_value, ctx, factors.get(column.name, 1.0))
-                # a 合计 row carries only its label and the totals: descriptive columns stay empty
-                if value is None and column.required and not is_total:
-                    raise CellError(f"required value is empty / 必填项为空 ({column.headers[0]})")
-                if (
-                    column.reference
-                    and value is not None
-                    and value not in ctx.references[column.reference.source]
-                ):
-                    label = (
-                        cells[located[column.reference.label_column]]
-                        if column.reference.label_column in located
-                        else None
-                    )
-                    raise CellError(
-                        f'unknown {column.name} "{value}"{f" ({normalise_text(label)})" if label else ""}: '
-                        f"not in the {column.reference.source} register / 不在{column.reference.source}名录中"
-                    )
-            except CellError as error:
-                scope = "cell" if spec.on_invalid_value == "null_cell" and not column.required else "row"
-                row_rejects.append(reject(row_number, column.name, raw_value, str(error), scope))
-                value, qualifier = None, None
-            row[column.name] = value
-            if column.name in units:
-                row[f"{column.name}_unit"] = units[column.name]
-            if column.approx:
-                row[f"{column.name}_qualifier"] = qualifier
-        if not is_total and not any(r.scope == "row" for r in row_rejects):
-            bad_date = _check_row_dates(spec, row, identity, ctx)
-            if bad_date:
-                row_rejects.append(reject(row_number, bad_date[0], row[bad_date[0]], bad_date[1], "row"))
-        if not is_total and not any(r.scope == "row" for r in row_rejects):
-            key = tuple(row[k] for k in spec.key)
-            if key in seen_keys:
-                row_rejects.append(
-                    reject(
-                        row_number,
-                        ",".join(spec.key),
-                        key,
-                        f"duplicate key, first seen at row {seen_keys[key]} / 重复记录",
-                        "row",
-                    )
-                )
-            else:
-                seen_keys[key] = row_number
+    columnar = ColumnarParser(conn, grid, prefix).parse(
+        spec,
+        located,
+        factors,
+        header.header_row + 1,
+        total_labels,
+        flags.hidden_rows | {row for row, _ in flags.formulas_without_value},
+        lambda column, value, factor: _parse_cell(column, value, ctx, factor, units.get(column.name)),
+        ctx.references,
+        ctx.today,
+        _period_bounds(identity, spec.period_convention),
+    )
+    cells = grid.cells(columnar.attention)
+    decided: list[dict] = []
+    for index in columnar.attention:
+        is_total = _row_kind(cells[index], total_labels) == "total"
+        row, row_rejects = _parse_row(
+            spec, identity, index, cells[index], located, units, flags, is_total, ctx, factors, reject
+        )
         parsed.rejects.extend(row_rejects)
-        if any(r.scope == "row" for r in row_rejects):
-            continue
+        if row is not None:
+            row.update(_sheet=grid.name, _row_number=index + 1)
+            (parsed.totals if is_total else decided).append(row)
+    duplicates = _duplicate_rows(spec, conn, prefix, columnar.typed, decided, reject)
+    parsed.rejects.extend(duplicates.values())
+    # in sheet order, a row's duplicate-key reject after its cell rejects, as the per-row loop wrote them
+    late = {id(r) for r in duplicates.values()}
+    parsed.rejects.sort(key=lambda r: (r.row_number or 0, id(r) in late))
+    parsed.decided_rows = [row for row in decided if row["_row_number"] not in duplicates]
+    for row in parsed.decided_rows:
         for derived, personal in spec.pseudonyms:
             row[derived] = pseudonym(row.get(personal), ctx.pseudonym_key)
-        row.update(_sheet=sheet_name, _row_number=row_number)
-        (parsed.totals if is_total else parsed.rows).append(row)
+    parsed.bulk_count = _bulk_rows(spec, ctx, conn, prefix, columnar.typed, units, grid.name, set(duplicates))
+    drop_tables(conn, prefix, keep=parsed.bulk_table)
     return parsed
+
+
+def _duplicate_rows(spec, conn, prefix, typed, decided, reject) -> dict[int, Reject]:
+    """Row number → reject of every row whose key an earlier loaded row has, as the per-row loop found them."""
+    key_columns = {f"v_{k}": spec.column(k).sql_type for k in spec.key}
+    decided_keys = f"{prefix}_decided_keys"
+    values_table(
+        conn,
+        decided_keys,
+        {"_row_number": "BIGINT", **key_columns},
+        [(row["_row_number"], *(row[k] for k in spec.key)) for row in decided],
+    )
+    keys = ", ".join(key_columns)
+    found = conn.execute(
+        f"SELECT _row_number, first_seen, {keys} FROM ("
+        f"SELECT *, min(_row_number) OVER (PARTITION BY {keys}) AS first_seen FROM ("
+        f"SELECT _index + 1 AS _row_number, {keys} FROM {typed} WHERE _fast "
+        f"UNION ALL SELECT _row_number, {keys} FROM {decided_keys})) "
+        "WHERE _row_number > first_seen ORDER BY _row_number"
+    ).fetchall()
+    return {
+        row_number: reject(
+            row_number,
+            ",".join(spec.key),
+            tuple(key),
+            f"duplicate key, first seen at row {first_seen} / 重复记录",
+            "row",
+        )
+        for row_number, first_seen, *key in found
+    }
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _bulk_rows(spec, ctx, conn, prefix, typed, units, sheet, duplicates: set[int]) -> int:
+    """The rows the columnar parse passed, as the raw table's columns, into table <prefix>_rows."""
+    outputs, joins = [], []
+    for column in spec.columns:
+        outputs.append(f"v_{column.name} AS {quote_identifier(column.name)}")
+        if column.name in units:
+            outputs.append(f"{_sql_literal(units[column.name])} AS {quote_identifier(column.name + '_unit')}")
+        if column.approx:
+            outputs.append(f"q_{column.name} AS {quote_identifier(column.name + '_qualifier')}")
+    for number, (derived, personal) in enumerate(spec.pseudonyms):
+        values = conn.execute(f"SELECT DISTINCT v_{personal} FROM {typed} WHERE _fast").fetchall()
+        mapping = f"{prefix}_pseudonym{number}"
+        values_table(
+            conn,
+            mapping,
+            {"raw": "VARCHAR", "pseudonym": "VARCHAR"},
+            [(value, pseudonym(value, ctx.pseudonym_key)) for (value,) in values],
+        )
+        joins.append(f"LEFT JOIN {mapping} AS s{number} ON t.v_{personal} IS NOT DISTINCT FROM s{number}.raw")
+        outputs.append(f"s{number}.pseudonym AS {quote_identifier(derived)}")
+    outputs += [f"{_sql_literal(sheet)} AS _sheet", "CAST(_index + 1 AS INTEGER) AS _row_number"]
+    where = " AND ".join(["_fast", *not_in("_index", {n - 1 for n in duplicates})])
+    conn.execute(
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_rows AS SELECT {', '.join(outputs)} FROM {typed} AS t "
+        f"{' '.join(joins)} WHERE {where} ORDER BY _index"
+    )
+    return conn.execute(f"SELECT count(*) FROM {prefix}_rows").fetchone()[0]
 
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
@@ -422,10 +551,28 @@ def _record_rejects(conn, spec: SourceSpec, batch: str, rejects: list[Reject], n
         )
 
 
-def _record_file(conn, spec, rel_path, sha, identity, version, status, loaded, rejected, message, batch, now):
+def _record_file(
+    conn, spec, rel_path, sha, identity: FileIdentity | None, status, loaded, rejected, message, batch, now
+):
+    period = identity_periods(identity)
     conn.execute(
-        f"INSERT INTO {FILES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [spec.name, rel_path, sha, identity, version, status, loaded, rejected, message, batch, now],
+        f"INSERT INTO {FILES_TABLE} (source, file_path, file_sha256, file_identity, file_version, status, "
+        "rows_loaded, rows_rejected, message, load_batch, loaded_at, period_month, period_year, district) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            spec.name,
+            rel_path,
+            sha,
+            identity.key if identity else None,
+            str(identity.version) if identity else None,
+            status,
+            loaded,
+            rejected,
+            message,
+            batch,
+            now,
+            *period.values(),
+        ],
     )
 
 
@@ -448,24 +595,42 @@ def load_reference_values(conn, spec: SourceSpec) -> dict[str, dict[str, str | N
     return references
 
 
-def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_sha) -> int:
-    lineage = {
+def _lineage(spec: SourceSpec, parsed: ParsedFile, batch: str, now: datetime) -> dict[str, object]:
+    identity = parsed.identity
+    return {
         "_source": spec.name,
         "_file_path": parsed.rel_path,
         "_file_sha256": parsed.sha256,
-        "_file_identity": parsed.identity.key,
-        "_file_version": str(parsed.identity.version),
+        "_file_identity": identity.key,
+        "_file_version": str(identity.version),
         "_load_batch": batch,
         "_loaded_at": now,
+        **{f"_{name}": value for name, value in identity_periods(identity).items()},
     }
+
+
+def _insert_bulk(conn, table: str, parsed: ParsedFile, lineage: dict[str, object]) -> None:
+    if not parsed.bulk_count:
+        return
+    values = ", ".join(f"CAST(? AS {LINEAGE_COLUMNS[name]}) AS {quote_identifier(name)}" for name in lineage)
+    conn.execute(
+        f"INSERT INTO raw.{quote_identifier(table)} BY NAME SELECT *, {values} FROM {parsed.bulk_table}",
+        list(lineage.values()),
+    )
+
+
+def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_sha) -> int:
+    lineage = _lineage(spec, parsed, batch, now)
     conn.execute("BEGIN TRANSACTION")
     try:
-        for table, rows in ((spec.raw_table, parsed.rows), (spec.totals_table, parsed.totals)):
+        for table, rows in ((spec.raw_table, parsed.decided_rows), (spec.totals_table, parsed.totals)):
             if table is None:
                 continue
             conn.execute(
                 f"DELETE FROM raw.{quote_identifier(table)} WHERE _file_identity = ?", [parsed.identity.key]
             )
+            if table == spec.raw_table:
+                _insert_bulk(conn, table, parsed, lineage)
             _insert(conn, table, [{**row, **lineage} for row in rows], columns)
         if previous_sha:
             conn.execute(
@@ -478,10 +643,9 @@ def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_s
             spec,
             parsed.rel_path,
             parsed.sha256,
-            parsed.identity.key,
-            str(parsed.identity.version),
+            parsed.identity,
             "loaded",
-            len(parsed.rows),
+            parsed.row_count,
             len(parsed.rejects),
             None,
             batch,
@@ -492,15 +656,13 @@ def _load_winner(conn, spec, parsed: ParsedFile, columns, batch, now, previous_s
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    return len(parsed.rows)
+    return parsed.row_count
 
 
-def _fail(conn, spec, report, rel_path, sha, reason_reject: Reject, batch, now, identity=None, version=None):
+def _fail(conn, spec, report, rel_path, sha, reason_reject: Reject, batch, now, identity=None):
     conn.execute("BEGIN TRANSACTION")
     _record_rejects(conn, spec, batch, [reason_reject], now)
-    _record_file(
-        conn, spec, rel_path, sha, identity, version, "failed", 0, 1, reason_reject.reason, batch, now
-    )
+    _record_file(conn, spec, rel_path, sha, identity, "failed", 0, 1, reason_reject.reason, batch, now)
     conn.execute("COMMIT")
     report.files_failed.append(rel_path)
     report.rejects.append(reason_reject)
@@ -523,8 +685,17 @@ def ingest_source(
     now = datetime.now(UTC).replace(tzinfo=None)
     record_source(conn, spec, now)
     ctx = ParseContext(
-        units, districts, load_reference_values(conn, spec), today or date.today(), pseudonym_key
+        units, districts, load_reference_values(conn, spec), today or date.today(), pseudonym_key, conn
     )
+    parsed_files: list[ParsedFile] = []
+    try:
+        return _ingest_files(conn, spec, raw_dir, batch, ctx, columns, now, parsed_files)
+    finally:
+        for parsed in parsed_files:
+            conn.execute(f"DROP TABLE IF EXISTS {parsed.bulk_table}")
+
+
+def _ingest_files(conn, spec, raw_dir, batch, ctx, columns, now, parsed_files) -> SourceReport:
     report = SourceReport(spec.name)
     seen = {
         sha
@@ -546,6 +717,7 @@ def ingest_source(
         except FileRejected as rejected:
             _fail(conn, spec, report, rel_path, sha, rejected.reject, batch, now)
             continue
+        parsed_files.append(parsed)
         by_identity[parsed.identity.key].append(parsed)
 
     current = _current_versions(conn, spec)
@@ -576,8 +748,7 @@ def ingest_source(
                     ),
                     batch,
                     now,
-                    identity_key,
-                    str(newest.identity.version),
+                    parsed.identity,
                 )
             group = [p for p in group if p not in ties]
             newest = None
@@ -589,8 +760,7 @@ def ingest_source(
                 spec,
                 parsed.rel_path,
                 parsed.sha256,
-                identity_key,
-                str(parsed.identity.version),
+                parsed.identity,
                 "superseded",
                 0,
                 0,
@@ -607,8 +777,7 @@ def ingest_source(
                 spec,
                 newest.rel_path,
                 newest.sha256,
-                identity_key,
-                str(newest.identity.version),
+                newest.identity,
                 "superseded",
                 0,
                 0,

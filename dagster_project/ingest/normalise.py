@@ -12,6 +12,7 @@ import csv
 import numbers
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -119,10 +120,38 @@ _NUMBER_RE = re.compile(
 )
 
 
-def _number_from_text(text: str) -> tuple[Decimal, str | None]:
+# Footnote marks clerks put after a figure ("12*", "12①", "12※", "12¹", "12注1"). NFKC would turn ① and
+# ¹ into digits, so they are looked for in the text as typed. Superscripts after a letter are units (m²).
+_FOOTNOTE_MARK = re.compile(
+    r"[*＊※#＃†‡\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
+    r"|(?<![A-Za-zμµ])[\u00b9\u00b2\u00b3\u2070-\u2079]"
+    r"|注\s*\d*\s*$"
+)
+
+
+@dataclass(frozen=True)
+class ColumnUnit:
+    """The unit of a number column, for cells that write a unit or a % sign after the figure.
+
+    The rule (docs/source-registry.md): a cell may end with the column's own unit, in any spelling of
+    it ("12家" in a 家 column, "0.8 mg/m³" in a mg/m3 column, "83.6%" in a % column), and is read as the
+    figure. A % sign, another unit or a footnote mark is rejected naming the cell, never dropped.
+    """
+
+    shown: str | None  # the column's unit as headed; None for a column of plain numbers
+    is_own: Callable[[str], bool]  # whether a text spells the column's unit
+    is_unit: Callable[[str], bool]  # whether a text names any unit
+
+
+def _number_from_text(text: str, unit: ColumnUnit | None = None) -> tuple[Decimal, str | None]:
     match = _NUMBER_RE.fullmatch(text.replace("−", "-"))
     if match is None or (match["multiplier"] and match["percent"]):
         raise CellError(f'not a number: "{text}" / 非数值')
+    if match["percent"] and unit is not None and not unit.is_own("%"):
+        raise CellError(
+            f'"{text}" carries a % sign but the column is in {unit.shown or "plain numbers"}: '
+            f"write the figure in the column's unit / 单元格带百分号，与本列单位「{unit.shown or '无'}」不符"
+        )
     qualifiers = [q for q in (match["prefix"], match["inner"], match["suffix"]) if q]
     if len(qualifiers) > 1:
         raise CellError(f'not a number: "{text}" (more than one qualifier) / 非数值（约数词重复）')
@@ -135,7 +164,9 @@ def _number_from_text(text: str) -> tuple[Decimal, str | None]:
     return amount, qualifier
 
 
-def _parse_decimal(value: object, allow_qualifier: bool) -> tuple[Decimal | None, str | None]:
+def _parse_decimal(
+    value: object, allow_qualifier: bool, unit: ColumnUnit | None = None
+) -> tuple[Decimal | None, str | None]:
     if isinstance(value, bool | np.bool_):
         raise CellError(f'not a number: "{value}" (yes/no value) / 非数值（是否值）')
     if _is_null(value):
@@ -153,13 +184,20 @@ def _parse_decimal(value: object, allow_qualifier: bool) -> tuple[Decimal | None
     text = normalise_text(value)
     if _missing_text(text):
         return None, None
+    if unit is not None and (mark := _FOOTNOTE_MARK.search(value.strip())):
+        raise CellError(
+            f'footnote mark "{mark[0].strip()}" in "{value.strip()}": put the note outside the figure / '
+            "数值含脚注标记，请将注释写在表外"
+        )
     if text.casefold() in _NOT_DETECTED:
         amount, qualifier = None, "未检出"
     elif below_limit := _DETECTION_LIMIT_SUFFIX.fullmatch(text):
-        amount, qualifier = _number_from_text(below_limit["limit"])
+        amount, qualifier = _number_from_text(below_limit["limit"], unit)
         if qualifier:
             raise CellError(f'not a number: "{text}" (more than one qualifier) / 非数值（约数词重复）')
         qualifier = "以下"
+    elif unit is not None:
+        amount, qualifier = _number_with_unit(text, unit)
     else:
         amount, qualifier = _number_from_text(text)
     if qualifier and not allow_qualifier:
@@ -167,16 +205,44 @@ def _parse_decimal(value: object, allow_qualifier: bool) -> tuple[Decimal | None
     return amount, qualifier
 
 
-def parse_number(value: object, *, allow_qualifier: bool = False) -> ParsedNumber:
-    """A numeric cell; percent text stays in percent ("83.6%" -> 83.6)."""
-    amount, qualifier = _parse_decimal(value, allow_qualifier)
+def _number_with_unit(text: str, unit: ColumnUnit) -> tuple[Decimal, str | None]:
+    """A figure, optionally followed by the column's own unit; another unit after it is named."""
+    try:
+        return _number_from_text(text, unit)
+    except CellError as error:
+        not_plain = error
+    for cut in range(1, len(text)):  # the longest unit first: 万元 before 元
+        head, tail = text[:cut].rstrip(), text[cut:].strip()
+        if tail == "%" or not (unit.is_own(tail) or unit.is_unit(tail)):
+            continue
+        try:
+            figure = _number_from_text(head, unit)
+        except CellError:
+            continue
+        if unit.is_own(tail):
+            return figure
+        raise CellError(
+            f'"{text}" is written in {tail}, but the column is in {unit.shown or "plain numbers"} / '
+            f"单元格中的单位「{tail}」与本列单位「{unit.shown or '无'}」不符"
+        )
+    raise not_plain
+
+
+def parse_number(
+    value: object, *, allow_qualifier: bool = False, unit: ColumnUnit | None = None
+) -> ParsedNumber:
+    """A numeric cell. Without `unit` percent text stays in percent ("83.6%" -> 83.6); with the
+    column's unit, the ColumnUnit rule applies (own unit read, % / other unit / footnote rejected)."""
+    amount, qualifier = _parse_decimal(value, allow_qualifier, unit)
     # Decimal arithmetic first so "2.92万" is exactly 29200.0, not 29199.999999999996.
     return ParsedNumber(None if amount is None else float(amount), qualifier)
 
 
-def parse_integer(value: object, *, allow_qualifier: bool = False) -> ParsedNumber:
+def parse_integer(
+    value: object, *, allow_qualifier: bool = False, unit: ColumnUnit | None = None
+) -> ParsedNumber:
     """Like parse_number, but the value must be whole; it is returned as an int."""
-    amount, qualifier = _parse_decimal(value, allow_qualifier)
+    amount, qualifier = _parse_decimal(value, allow_qualifier, unit)
     if amount is None:
         return ParsedNumber(None, qualifier)
     if amount != amount.to_integral_value():

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 from python_calamine import (
     CalamineError,
     CalamineSheet,
@@ -27,6 +31,7 @@ _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
 _SNIFF_BYTES = 4096
+HEADER_SCAN_ROWS = 30  # the header row is looked for in this many rows from the top
 
 
 @dataclass
@@ -198,10 +203,18 @@ def _fill_merged(rows: list[list[object]], ranges: list[tuple[tuple[int, int], t
                 row[column] = value
 
 
-def _csv_rows(path: Path) -> list[list[object]]:
+def _csv_text(path: Path) -> str:
     text = _decode(path, _read_bytes(path))
     if not text.strip():
         raise ReadError(f"{path.name}: empty file / 空文件")
+    return text
+
+
+def _csv_rows(path: Path) -> list[list[object]]:
+    return _csv_records(path, _csv_text(path))
+
+
+def _csv_records(path: Path, text: str) -> list[list[object]]:
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
@@ -209,6 +222,140 @@ def _csv_rows(path: Path) -> list[list[object]]:
     width = max(len(record) for record in records)
     # Padded to a rectangle like an Excel sheet, so every row can be indexed by column.
     return [[value or None for value in record] + [None] * (width - len(record)) for record in records]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Columnar grids: a sheet as a DuckDB table, for typing and validating whole columns at once
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SheetGrid:
+    """A sheet as DuckDB table `table`: `_index` (0-based spreadsheet row) and one column c<j> per column.
+
+    Column types follow the cells: a CSV column is VARCHAR; an Excel column holding one kind of value is
+    typed by it (DOUBLE, BIGINT, TIMESTAMP, BOOLEAN, VARCHAR); a column mixing kinds holds codes into
+    `decoders[j]`, the distinct cell values. `cells(indexes)` gives the raw cells of a few rows, as
+    read_sheet gives them, for the per-cell parser.
+    """
+
+    name: str
+    table: str
+    width: int
+    head: list[list[object]]
+    conn: duckdb.DuckDBPyConnection
+    decoders: dict[int, list[object]] = field(default_factory=dict)
+    python_rows: list[list[object]] | None = None
+
+    def cell_value(self, column: int, stored: object) -> object:
+        """The raw cell behind a value read from column c<column> of the table."""
+        if column in self.decoders and stored is not None:
+            return self.decoders[column][stored]
+        return stored
+
+    def cells(self, indexes: list[int]) -> dict[int, list[object]]:
+        if self.python_rows is not None:
+            return {i: self.python_rows[i] for i in indexes}
+        if not indexes:
+            return {}
+        found = self.conn.execute(
+            f"SELECT * FROM {self.table} WHERE _index IN (SELECT unnest(?::BIGINT[]))", [indexes]
+        ).fetchall()
+        return {row[0]: list(row[1:]) for row in found}
+
+
+def _quote_free_csv(text: str) -> bool:
+    """True when splitting lines at newlines and fields at commas reads exactly what the csv module reads."""
+    return '"' not in text and "\x00" not in text and text.count("\r") == text.count("\r\n")
+
+
+def _csv_grid(path: Path, conn: duckdb.DuckDBPyConnection, table: str, head_rows: int) -> SheetGrid:
+    text = _csv_text(path)
+    if not _quote_free_csv(text):
+        rows = _csv_records(path, text)
+        return _python_grid("", rows, conn, table, head_rows)
+    # One pass in DuckDB: lines keep their numbers (blank lines included, unlike read_csv), fields split
+    # at commas; the csv module agrees on such text, so row numbers and cells match read_sheet.
+    conn.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {table}_lines AS
+        SELECT generate_subscripts(l, 1) - 1 AS _index, string_split(rtrim(unnest(l), chr(13)), ',') AS f
+        FROM (SELECT string_split(?, chr(10)) AS l)""",
+        # the csv module reads no record after the final line break
+        [text.removesuffix("\n")],
+    )
+    width = conn.execute(f"SELECT coalesce(max(len(f)), 0) FROM {table}_lines").fetchone()[0]
+    columns = ", ".join(f"nullif(f[{j + 1}], '') AS c{j}" for j in range(width))
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT _index, {columns} FROM {table}_lines")
+    conn.execute(f"DROP TABLE {table}_lines")
+    head = [
+        list(row[1:])
+        for row in conn.execute(
+            f"SELECT * FROM {table} WHERE _index < ? ORDER BY _index", [head_rows]
+        ).fetchall()
+    ]
+    return SheetGrid("", table, width, head, conn)
+
+
+def _typed_column(values: tuple) -> tuple[object, list[object] | None]:
+    """A pandas column DuckDB reads with one type, or (codes, decoder) for a column mixing kinds."""
+    kinds = set(map(type, values)) - {type(None)}
+    try:
+        if kinds <= {str}:
+            return pd.Series(values, dtype="string"), None
+        if kinds == {float}:
+            return pd.array(values, dtype="Float64"), None
+        if kinds == {int}:
+            return pd.array(values, dtype="Int64"), None
+        if kinds == {bool}:
+            return pd.array(values, dtype="boolean"), None
+        if kinds == {datetime}:
+            return pd.Series(pd.to_datetime(list(values))), None
+    except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+        pass
+    codes: dict[tuple[type, object], int] = {}
+    decoder: list[object] = []
+    column = []
+    for value in values:
+        if value is None:
+            column.append(None)
+            continue
+        key = (type(value), value)
+        if key not in codes:
+            codes[key] = len(decoder)
+            decoder.append(value)
+        column.append(codes[key])
+    return pd.array(column, dtype="Int64"), decoder
+
+
+def _python_grid(name, rows, conn, table: str, head_rows: int) -> SheetGrid:
+    width = max((len(row) for row in rows), default=0)
+    padded = [row if len(row) == width else [*row, *[None] * (width - len(row))] for row in rows]
+    frame = {"_index": pd.array(range(len(padded)), dtype="Int64")}
+    decoders = {}
+    for j, values in enumerate(itertools.zip_longest(*padded) if padded else []):
+        frame[f"c{j}"], decoder = _typed_column(values)
+        if decoder is not None:
+            decoders[j] = decoder
+    view = f"{table}_frame"
+    conn.register(view, pd.DataFrame(frame))
+    try:
+        conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {view}")
+    finally:
+        conn.unregister(view)
+    return SheetGrid(name, table, width, padded[:head_rows], conn, decoders, padded)
+
+
+def read_grid(
+    path: Path, sheet: str | int | None, conn: duckdb.DuckDBPyConnection, table: str, head_rows: int
+) -> SheetGrid:
+    """Like read_sheet, but into the temporary DuckDB table `table`; `head` holds the first head_rows rows."""
+    path = Path(path)
+    if _is_csv(path):
+        if sheet not in (None, 0, ""):
+            raise ReadError(f"{path.name}: sheet \"{sheet}\" not found; sheets: ['']")
+        return _csv_grid(path, conn, table, head_rows)
+    data = read_sheet(path, sheet)
+    return _python_grid(data.name, data.rows, conn, table, head_rows)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -274,7 +421,7 @@ def _title(rows: list[list[object]]) -> str | None:
 
 
 def find_header(
-    sheet: SheetData, must_contain: list[str], header_rows: int = 1, scan_rows: int = 30
+    sheet: SheetData, must_contain: list[str], header_rows: int = 1, scan_rows: int = HEADER_SCAN_ROWS
 ) -> HeaderMatch:
     """Find the header: the first row (within scan_rows) whose labels include all of must_contain.
 

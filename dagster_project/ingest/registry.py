@@ -28,6 +28,10 @@ LINEAGE_COLUMNS: dict[str, str] = {
     "_file_version": "VARCHAR",
     "_load_batch": "VARCHAR",
     "_loaded_at": "TIMESTAMP",
+    # the file identity typed, so that no model parses _file_identity back
+    "_period_month": "DATE",
+    "_period_year": "INTEGER",
+    "_district": "VARCHAR",
 }
 
 _SQL_TYPES = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from .identity import identity_periods_of_key
 from .registry import LINEAGE_COLUMNS, SourceSpec
 from .sql import quote_identifier
 
@@ -24,6 +25,9 @@ BOOKKEEPING_TABLES = {
         "message": "VARCHAR",
         "load_batch": "VARCHAR",
         "loaded_at": "TIMESTAMP",
+        "period_month": "DATE",
+        "period_year": "INTEGER",
+        "district": "VARCHAR",
     },
     REJECTS_TABLE: {
         "load_batch": "VARCHAR",
@@ -70,7 +74,8 @@ def source_columns(spec: SourceSpec, convertible_units: set[str]) -> dict[str, s
     return columns
 
 
-def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> None:
+def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> set[str]:
+    """Create the table or add the columns it lacks; returns the columns added to an existing table."""
     schema, name = table.split(".")
     ddl = ", ".join(f"{quote_identifier(c)} {t}" for c, t in columns.items())
     conn.execute(f"CREATE TABLE IF NOT EXISTS {quote_identifier(schema)}.{quote_identifier(name)} ({ddl})")
@@ -81,12 +86,26 @@ def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str
             [schema, name],
         ).fetchall()
     }
+    added = set()
     for column, sql_type in columns.items():
         if column not in existing:
             conn.execute(
                 f"ALTER TABLE {quote_identifier(schema)}.{quote_identifier(name)} "
                 f"ADD COLUMN {quote_identifier(column)} {sql_type}"
             )
+            added.add(column)
+    return added
+
+
+def _backfill_identity_periods(conn, table: str, identity_column: str, prefix: str) -> None:
+    """Type the identity of rows loaded before the typed period columns existed, once, from their key."""
+    keys = [k for (k,) in conn.execute(f"SELECT DISTINCT {identity_column} FROM {table}").fetchall() if k]
+    for key in keys:
+        periods = identity_periods_of_key(key)
+        assignments = ", ".join(f"{quote_identifier(prefix + name)} = ?" for name in periods)
+        conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE {identity_column} = ?", [*periods.values(), key]
+        )
 
 
 def _unit_columns(spec: SourceSpec) -> tuple[str | None, str | None]:
@@ -127,8 +146,9 @@ def ensure_raw_schema(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, convert
     """Create (or widen, when the registry gained a column) the tables a source writes to."""
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
     for table, columns in BOOKKEEPING_TABLES.items():
-        _ensure_table(conn, table, columns)
+        if "period_month" in _ensure_table(conn, table, columns) and table == FILES_TABLE:
+            _backfill_identity_periods(conn, table, "file_identity", "")
     columns = source_columns(spec, convertible_units)
-    _ensure_table(conn, f"raw.{spec.raw_table}", columns)
-    if spec.totals_table:
-        _ensure_table(conn, f"raw.{spec.totals_table}", columns)
+    for table in (spec.raw_table, spec.totals_table):
+        if table and "_period_month" in _ensure_table(conn, f"raw.{table}", columns):
+            _backfill_identity_periods(conn, f"raw.{quote_identifier(table)}", "_file_identity", "_")

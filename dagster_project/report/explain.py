@@ -195,7 +195,7 @@ def submissions(conn, source: str, year: int, month: int, area: str) -> list[tup
     if not table_exists(conn, f"raw.{source}"):
         return []
     table = f"raw.{quote_identifier(source)}"
-    district_filter, params = "", [source, f"{year}-01", f"{year}-{month:02d}", str(year)]
+    district_filter, params = "", [source, date(year, 1, 1), date(year, month, 1), year]
     if area != CITY and "district" in [c.name for c in _columns(conn, "raw", source)]:
         district_filter, params = "AND r.district = ?", [*params, area]
     return conn.execute(
@@ -203,9 +203,9 @@ def submissions(conn, source: str, year: int, month: int, area: str) -> list[tup
             FROM raw._files AS f
             JOIN {table} AS r ON r._file_sha256 = f.file_sha256
             WHERE f.source = ? AND f.status = 'loaded'
-              AND (regexp_extract(f.file_identity, 'period=(\\d{{4}}-\\d{{2}})', 1) BETWEEN ? AND ?
-                   OR regexp_extract(f.file_identity, 'year=(\\d{{4}})', 1) = ?
-                   OR NOT regexp_matches(f.file_identity, '(period|year)='))
+              AND (f.period_month BETWEEN ? AND ?
+                   OR (f.period_month IS NULL AND f.period_year = ?)
+                   OR (f.period_month IS NULL AND f.period_year IS NULL))
               {district_filter}
             GROUP BY ALL ORDER BY f.file_path""",  # noqa: S608 quoted table name, values as parameters
         params,

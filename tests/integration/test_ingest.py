@@ -103,3 +103,41 @@ def test_a_source_with_no_submissions_gets_an_empty_table_with_all_its_columns(t
     assert {"enterprise_code", "so2_t", "so2_t_unit", "so2_t_qualifier", "_file_sha256", "_loaded_at"} <= set(
         columns
     )
+
+
+def test_the_file_identity_is_written_typed_on_every_row_and_file(tmp_path, conn):
+    write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
+    write_submission(
+        tmp_path, "air_hourly", "小时数据_2023年2月.csv", hourly_rows(2023, 2, 1), csv_encoding="gbk"
+    )
+    ingest(conn, tmp_path, "air_stations", "air_hourly")
+
+    lineage = conn.execute(
+        "select distinct _period_month, _period_year, _district, typeof(_period_month) from raw.air_hourly"
+    ).fetchall()
+    assert lineage == [(date(2023, 2, 1), 2023, None, "DATE")]
+    assert conn.execute(
+        "select period_month, period_year from raw._files where source = 'air_hourly'"
+    ).fetchall() == [(date(2023, 2, 1), 2023)]
+    register = conn.execute("select distinct _period_month, _period_year from raw.air_stations").fetchall()
+    assert register == [(None, None)]
+
+
+def test_rows_loaded_before_the_typed_identity_existed_are_typed_from_their_key(tmp_path, conn):
+    write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
+    write_submission(tmp_path, "air_hourly", "小时数据_202301.xlsx", hourly_rows(2023, 1, 1))
+    ingest(conn, tmp_path, "air_stations", "air_hourly")
+    for table, prefix in (("raw.air_hourly", "_"), ("raw._files", "")):
+        conn.execute(
+            f"alter table {table} drop column {prefix}period_month; alter table {table} drop column "
+            f"{prefix}period_year; alter table {table} drop column {prefix}district"
+        )
+
+    ingest(conn, tmp_path, "air_hourly", batch="b2")
+
+    assert conn.execute("select distinct _period_month from raw.air_hourly").fetchall() == [
+        (date(2023, 1, 1),)
+    ]
+    assert conn.execute("select period_month from raw._files where source = 'air_hourly'").fetchall() == [
+        (date(2023, 1, 1),)
+    ]

@@ -118,6 +118,16 @@ def _csv(name: str, encoding: str, rows: list[dict]) -> Callable[[Path], None]:
     return lambda inbox: write_submission(inbox, "air_hourly", name, rows, csv_encoding=encoding, title=TITLE)
 
 
+def _blank_lines_csv(inbox: Path) -> None:
+    folder = inbox / HOURLY
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "小时数据_202302.csv").write_text(
+        "站点名称,站点编码,监测时间,PM2.5\n\n测试一站,T001A,2023-02-01 01:00,40\n\n"
+        "测试一站,T001A,2023-02-01 02:00,偏高\n",
+        encoding="utf-8",
+    )
+
+
 def _semicolon_csv(inbox: Path) -> None:
     folder = inbox / HOURLY
     folder.mkdir(parents=True, exist_ok=True)
@@ -508,6 +518,63 @@ CASES: list[Case] = [
             "air_stations", "站点名录_报送20230210.xlsx", [{**STATIONS[0], "district": None}, *STATIONS[1:]]
         ),
         (("air/stations/站点名录_报送20230210.xlsx", "站点名录", 2, "district", "required value is empty"),),
+        2,
+    ),
+    Case(
+        "percent_sign_in_a_count",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "enterprises_verified_month": "3%"} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "enterprises_verified_month", "carries a % sign"),),
+        1,
+    ),
+    Case(
+        "the_columns_own_unit_written_in_a_cell_is_read",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "enterprises_verified_month": "3家"} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        (),
+        2,
+    ),
+    Case(
+        "another_unit_written_in_a_cell",
+        "air_enforcement",
+        _enforcement(
+            [
+                {**r, "enterprises_verified_month": "3辆"} if r["district"] == "镜湖区" else r
+                for r in enforcement_rows(VALUES)
+            ]
+        ),
+        ((ENF, "月报表", 4, "enterprises_verified_month", "is written in 辆"),),
+        1,
+    ),
+    Case(
+        "footnote_mark_after_a_concentration",
+        "air_hourly",
+        _hourly(_feb_rows(r2={"pm25": "40*"})),
+        ((H, "小时数据", 5, "pm25", "footnote mark"),),
+        24,
+    ),
+    Case(
+        "file_name_and_title_row_disagree_on_the_month",
+        "air_hourly",
+        _hourly(_feb_rows(), title="XX市国控站点小时数据（2023年03月）"),
+        ((H, "小时数据", None, None, "says period 2023-02 but the title row"),),
+        0,
+    ),
+    Case(
+        "blank_lines_in_a_csv_keep_the_row_numbers",
+        "air_hourly",
+        _blank_lines_csv,
+        ((f"{HOURLY}/小时数据_202302.csv", "", 5, "pm25", "not a number"),),
         2,
     ),
 ]

@@ -8,6 +8,7 @@ import pytest
 from dagster_project.ingest.normalise import (
     MISSING_MARKERS,
     CellError,
+    ColumnUnit,
     DistrictTable,
     ParsedNumber,
     UnitTable,
@@ -384,3 +385,55 @@ def test_district_names(districts):
     assert "经济技术开发区" in districts.names
     assert len(districts.names) == 8
     assert ("繁昌区", ("繁昌县", "繁昌")) in districts.names_with_aliases()
+
+
+def _column_unit(units, shown):
+    """A ColumnUnit as the loader builds it: own unit by canonical code, else as written; 家/个/辆 are units."""
+
+    def is_own(text):
+        canonical = units.canonical(text)
+        return canonical == shown if canonical else text == shown
+
+    return ColumnUnit(
+        shown, is_own, lambda text: units.canonical(text) is not None or text in {"家", "个", "辆"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "expected"),
+    [
+        ("12家", "家", 12.0),
+        ("12 家", "家", 12.0),
+        ("0.8 mg/m³", "mg/m3", 0.8),
+        ("0.8毫克/立方米", "mg/m3", 0.8),
+        ("83.6%", "%", 83.6),
+        ("５万元", "万元", 5.0),
+        ("12", "家", 12.0),
+    ],
+)
+def test_the_columns_own_unit_written_in_the_cell_is_read(units, raw, shown, expected):
+    assert parse_number(raw, unit=_column_unit(units, shown)).value == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "reason"),
+    [
+        ("83.6%", None, "% sign"),
+        ("3%", "家", "% sign"),
+        ("12个", "家", "written in 个"),
+        ("800μg/m³", "mg/m3", "written in μg/m³"),
+        ("5元", "万元", "written in 元"),
+        ("12*", "家", "footnote mark"),
+        ("12①", "家", "footnote mark"),
+        ("12¹", None, "footnote mark"),
+        ("12※", "家", "footnote mark"),
+        ("12注1", "家", "footnote mark"),
+    ],
+)
+def test_a_sign_unit_or_footnote_the_column_is_not_in_is_rejected(units, raw, shown, reason):
+    with pytest.raises(CellError, match=reason):
+        parse_integer(raw, unit=_column_unit(units, shown))
+
+
+def test_a_superscript_inside_a_unit_is_not_a_footnote(units):
+    assert parse_number("30 m³", unit=_column_unit(units, "m3")).value == 30.0

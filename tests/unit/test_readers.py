@@ -1,6 +1,7 @@
 import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 import xlsxwriter
 
@@ -10,6 +11,7 @@ from dagster_project.ingest.readers import (
     SheetData,
     find_header,
     list_sheets,
+    read_grid,
     read_sheet,
 )
 
@@ -236,3 +238,35 @@ def test_unsupported_suffix(tmp_path):
     path.write_bytes(b"x")
     with pytest.raises(ReadError, match="unsupported file type"):
         read_sheet(path, None)
+
+
+def _grid_rows(path, sheet=None):
+    conn = duckdb.connect()
+    grid = read_grid(path, sheet, conn, "grid", head_rows=3)
+    rows = conn.execute("SELECT * FROM grid ORDER BY _index").fetchall()
+    assert [row[0] for row in rows] == list(range(len(rows)))
+    return grid, [[grid.cell_value(j, value) for j, value in enumerate(row[1:])] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\r\n\r\n站点,时间,PM2.5\r\nA, 1 ,\r\n\r\n,,\r\nB,2,3,多一列\r\n",
+        "站点,时间\nA,1\n\nB,2",
+        '站点,备注\n"A,1","两\n行"\n\nB,"x"\n',
+    ],
+    ids=["blank-lines-and-ragged", "no-final-newline", "quoted"],
+)
+def test_read_grid_reads_a_csv_cell_for_cell_as_read_sheet(tmp_path, text):
+    path = tmp_path / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    grid, rows = _grid_rows(path)
+    assert rows == read_sheet(path, None).rows
+    assert grid.head == rows[:3]
+    assert grid.cells([1]) == {1: rows[1]}
+
+
+def test_read_grid_keeps_excel_values_of_mixed_columns(tmp_path, report):
+    grid, rows = _grid_rows(report, "月报表")
+    assert rows == read_sheet(report, "月报表").rows
+    assert grid.decoders  # the header text and the counts share columns

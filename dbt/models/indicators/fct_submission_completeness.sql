@@ -35,10 +35,9 @@ districts as (
 month_span as (
 
     select
-        min(cast(regexp_extract(file_identity, 'period=(\d{4}-\d{2})', 1) || '-01' as date)) as first_month,
-        max(cast(regexp_extract(file_identity, 'period=(\d{4}-\d{2})', 1) || '-01' as date)) as last_month
+        min(period_month) as first_month,
+        max(period_month) as last_month
     from loaded_files
-    where regexp_matches(file_identity, 'period=\d{4}-\d{2}')
 
 ),
 
@@ -77,7 +76,8 @@ received_rows as (
         '{{ row["source"] }}' as source,
         cast({{ adapter.quote(row['unit_column']) }} as varchar) as unit,
         _file_path as file_path,
-        _file_identity as file_identity,
+        _period_month as period_month,
+        _period_year as period_year,
         _file_version as file_version,
         count(*) as n_rows
     from raw.{{ adapter.quote(row['source']) }}
@@ -88,7 +88,8 @@ received_rows as (
         f.source,
         '全市' as unit,
         f.file_path,
-        f.file_identity,
+        f.period_month,
+        f.period_year,
         f.file_version,
         f.rows_loaded as n_rows
     from loaded_files as f
@@ -105,8 +106,8 @@ received as (
         unit,
         file_path,
         n_rows,
-        try_cast(regexp_extract(file_identity, 'period=(\d{4}-\d{2})', 1) || '-01' as date) as period_month,
-        try_cast(regexp_extract(file_identity, 'year=(\d{4})', 1) as integer) as period_year,
+        period_month,
+        period_year,
         -- the submission date in the version ('0001-01-01' = the file name carries none)
         try_cast(left(file_version, 10) as date) as as_of
     from received_rows
