@@ -386,6 +386,7 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
             identity = parse_identity(spec.name, spec.identity, path.stem, header.title, ctx.districts)
         except (ReadError, IdentityError) as error:
             raise FileRejected(reject(None, None, None, str(error), "file")) from error
+        grid.load_rows(header.header_row + 1)
         flags = sheet_flags(path, sheet_name)
         located = _locate_columns(spec, header.labels, reject)
         units = _column_units(spec, located, header.units, ctx, reject)

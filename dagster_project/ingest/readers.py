@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 from python_calamine import (
     CalamineError,
@@ -147,14 +147,17 @@ def read_sheet(path: Path, sheet: str | int | None) -> SheetData:
         if sheet not in (None, 0, ""):
             raise ReadError(f"{path.name}: sheet \"{sheet}\" not found; sheets: ['']")
         return SheetData("", _csv_rows(path))
+    name, cells = _read_python_cells(path, sheet)
+    return SheetData(name, cells.tolist())
+
+
+def _read_python_cells(path: Path, sheet: str | int | None) -> tuple[str, np.ndarray]:
     with _open_workbook(path) as workbook:
         name = _choose_sheet(path, workbook, sheet)
         try:
-            calamine_sheet = workbook.get_sheet_by_name(name)
-            rows = _excel_rows(calamine_sheet)
+            return name, _python_cells(workbook.get_sheet_by_name(name))
         except CalamineError as error:
             raise _corrupt(path, error) from error
-    return SheetData(name, rows)
 
 
 def _choose_sheet(path: Path, workbook: CalamineWorkbook, sheet: str | int | None) -> str:
@@ -181,26 +184,37 @@ def _choose_sheet(path: Path, workbook: CalamineWorkbook, sheet: str | int | Non
 
 
 def _excel_rows(sheet: CalamineSheet) -> list[list[object]]:
+    return _python_cells(sheet).tolist()
+
+
+def _python_cells(sheet: CalamineSheet) -> np.ndarray:
+    """The sheet as a 2-D array of cells, empty cells None, merged ranges filled (see _fill_merged)."""
     # skip_empty_area=False keeps leading blank rows/columns so indexes stay spreadsheet coordinates.
-    rows: list[list[object]] = [
-        [None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)
-    ]
-    _fill_merged(rows, sheet.merged_cell_ranges or [])
-    return rows
+    cells = _cell_array(sheet.to_python(skip_empty_area=False))
+    cells[cells == ""] = None
+    _fill_merged(cells, sheet.merged_cell_ranges or [])
+    return cells
 
 
-def _fill_merged(rows: list[list[object]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+def _cell_array(rows: list[list[object]]) -> np.ndarray:
+    """Rows of cells as a 2-D object array, short rows padded with None."""
+    width = max((len(row) for row in rows), default=0)
+    cells = np.empty((len(rows), width), dtype=object)
+    for index, row in enumerate(rows):
+        cells[index, : len(row)] = row
+    return cells
+
+
+def _fill_merged(cells: np.ndarray, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
     """Give every cell of a merged range the top-left value, as a reader of the printed sheet sees it.
 
     Ranges are clipped to the data grid: a title merged across empty columns must not add columns.
     """
+    rows, width = cells.shape
     for (top, left), (bottom, right) in ranges:
-        if top >= len(rows) or left >= len(rows[top]):
+        if top >= rows or left >= width:
             continue
-        value = rows[top][left]
-        for row in rows[top : bottom + 1]:
-            for column in range(left, min(right + 1, len(row))):
-                row[column] = value
+        cells[top : bottom + 1, left : right + 1] = cells[top, left]
 
 
 def _csv_text(path: Path) -> str:
@@ -233,10 +247,12 @@ def _csv_records(path: Path, text: str) -> list[list[object]]:
 class SheetGrid:
     """A sheet as DuckDB table `table`: `_index` (0-based spreadsheet row) and one column c<j> per column.
 
-    Column types follow the cells: a CSV column is VARCHAR; an Excel column holding one kind of value is
-    typed by it (DOUBLE, BIGINT, TIMESTAMP, BOOLEAN, VARCHAR); a column mixing kinds holds codes into
-    `decoders[j]`, the distinct cell values. `cells(indexes)` gives the raw cells of a few rows, as
-    read_sheet gives them, for the per-cell parser.
+    `head` holds the first rows as read_sheet gives them, for finding the header; `load_rows(first)`
+    then fills the table from row `first` on, out of `python_cells` (a CSV split in DuckDB has no
+    Python cells: its table holds every row from the start). Column
+    types follow the cells: a CSV column is VARCHAR; an Excel column holding one kind of value is typed
+    by it (DOUBLE, BIGINT, TIMESTAMP, BOOLEAN, VARCHAR); a column mixing kinds holds codes into
+    `decoders[j]`, the distinct cell values. `cells(indexes)` gives the raw cells of a few rows.
     """
 
     name: str
@@ -244,8 +260,23 @@ class SheetGrid:
     width: int
     head: list[list[object]]
     conn: duckdb.DuckDBPyConnection
+    python_cells: np.ndarray | None = None
     decoders: dict[int, list[object]] = field(default_factory=dict)
-    python_rows: list[list[object]] | None = None
+
+    def load_rows(self, first: int) -> None:
+        if self.python_cells is None:
+            return
+        frame = {"_index": pd.array(range(first, len(self.python_cells)), dtype="Int64")}
+        for j in range(self.width):
+            frame[f"c{j}"], decoder = _typed_column(self.python_cells[first:, j])
+            if decoder is not None:
+                self.decoders[j] = decoder
+        view = f"{self.table}_frame"
+        self.conn.register(view, pd.DataFrame(frame))
+        try:
+            self.conn.execute(f"CREATE OR REPLACE TEMP TABLE {self.table} AS SELECT * FROM {view}")
+        finally:
+            self.conn.unregister(view)
 
     def cell_value(self, column: int, stored: object) -> object:
         """The raw cell behind a value read from column c<column> of the table."""
@@ -254,8 +285,8 @@ class SheetGrid:
         return stored
 
     def cells(self, indexes: list[int]) -> dict[int, list[object]]:
-        if self.python_rows is not None:
-            return {i: self.python_rows[i] for i in indexes}
+        if self.python_cells is not None:
+            return {i: self.python_cells[i].tolist() for i in indexes}
         if not indexes:
             return {}
         found = self.conn.execute(
@@ -272,8 +303,8 @@ def _quote_free_csv(text: str) -> bool:
 def _csv_grid(path: Path, conn: duckdb.DuckDBPyConnection, table: str, head_rows: int) -> SheetGrid:
     text = _csv_text(path)
     if not _quote_free_csv(text):
-        rows = _csv_records(path, text)
-        return _python_grid("", rows, conn, table, head_rows)
+        cells = _cell_array(_csv_records(path, text))
+        return SheetGrid("", table, cells.shape[1], cells[:head_rows].tolist(), conn, cells)
     # One pass in DuckDB: lines keep their numbers (blank lines included, unlike read_csv), fields split
     # at commas; the csv module agrees on such text, so row numbers and cells match read_sheet.
     conn.execute(
@@ -327,24 +358,6 @@ def _typed_column(values: tuple) -> tuple[object, list[object] | None]:
     return pd.array(column, dtype="Int64"), decoder
 
 
-def _python_grid(name, rows, conn, table: str, head_rows: int) -> SheetGrid:
-    width = max((len(row) for row in rows), default=0)
-    padded = [row if len(row) == width else [*row, *[None] * (width - len(row))] for row in rows]
-    frame = {"_index": pd.array(range(len(padded)), dtype="Int64")}
-    decoders = {}
-    for j, values in enumerate(itertools.zip_longest(*padded) if padded else []):
-        frame[f"c{j}"], decoder = _typed_column(values)
-        if decoder is not None:
-            decoders[j] = decoder
-    view = f"{table}_frame"
-    conn.register(view, pd.DataFrame(frame))
-    try:
-        conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {view}")
-    finally:
-        conn.unregister(view)
-    return SheetGrid(name, table, width, padded[:head_rows], conn, decoders, padded)
-
-
 def read_grid(
     path: Path, sheet: str | int | None, conn: duckdb.DuckDBPyConnection, table: str, head_rows: int
 ) -> SheetGrid:
@@ -354,8 +367,8 @@ def read_grid(
         if sheet not in (None, 0, ""):
             raise ReadError(f"{path.name}: sheet \"{sheet}\" not found; sheets: ['']")
         return _csv_grid(path, conn, table, head_rows)
-    data = read_sheet(path, sheet)
-    return _python_grid(data.name, data.rows, conn, table, head_rows)
+    name, cells = _read_python_cells(path, sheet)
+    return SheetGrid(name, table, cells.shape[1], cells[:head_rows].tolist(), conn, cells)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -243,6 +243,7 @@ def test_unsupported_suffix(tmp_path):
 def _grid_rows(path, sheet=None):
     conn = duckdb.connect()
     grid = read_grid(path, sheet, conn, "grid", head_rows=3)
+    grid.load_rows(0)
     rows = conn.execute("SELECT * FROM grid ORDER BY _index").fetchall()
     assert [row[0] for row in rows] == list(range(len(rows)))
     return grid, [[grid.cell_value(j, value) for j, value in enumerate(row[1:])] for row in rows]
