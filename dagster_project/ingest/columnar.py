@@ -67,7 +67,7 @@ def not_in(expression: str, values: set[int]) -> list[str]:
 
 
 def cell_mark(cell: object, total_labels: set[str]) -> int | None:
-    """None for a blank cell, else FOOTER_MARK / TOTAL_MARK bits for text that starts a footer or is a total label."""
+    """None for a blank cell, else FOOTER_MARK / TOTAL_MARK bits: text starting a footer, a total label."""
     if not isinstance(cell, str):
         return None if cell is None else 0
     text = normalise_text(cell)
@@ -140,13 +140,16 @@ class ColumnarParser:
                 )
             elif numeric_raw:
                 number = f"CAST({cell} AS DOUBLE)"
-                value = f"CASE WHEN {number} = trunc({number}) AND abs({number}) < 1e15 THEN CAST({number} AS BIGINT) END"
+                whole = f"{number} = trunc({number}) AND abs({number}) < 1e15"
+                value = f"CASE WHEN {whole} THEN CAST({number} AS BIGINT) END"
         elif column.type == "timestamp" and raw_type == "VARCHAR":
             pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"
-            value = f"CASE WHEN regexp_full_match({cell}, '{pattern}') THEN try_strptime({cell}, '%Y-%m-%d %H:%M') END"
+            moment = f"try_strptime({cell}, '%Y-%m-%d %H:%M')"
+            value = f"CASE WHEN regexp_full_match({cell}, '{pattern}') THEN {moment} END"
         elif column.type == "date" and raw_type == "VARCHAR":
             pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-            value = f"CASE WHEN regexp_full_match({cell}, '{pattern}') THEN CAST(try_strptime({cell}, '%Y-%m-%d') AS DATE) END"
+            day = f"CAST(try_strptime({cell}, '%Y-%m-%d') AS DATE)"
+            value = f"CASE WHEN regexp_full_match({cell}, '{pattern}') THEN {day} END"
         valid = [f"({value}) IS NOT NULL"]
         if column.type in ("number", "integer") and value != "NULL":
             valid.append(f"({value}) NOT IN {_SENTINELS}")
@@ -235,12 +238,14 @@ class ColumnarParser:
                 if name == spec.period_column and bounds:
                     checks.append(
                         f"(({value}) IS NULL OR CAST({value} AS TIMESTAMP) BETWEEN "
-                        f"TIMESTAMP '{bounds[0].isoformat(sep=' ')}' AND TIMESTAMP '{bounds[1].isoformat(sep=' ')}')"
+                        f"TIMESTAMP '{bounds[0].isoformat(sep=' ')}' "
+                        f"AND TIMESTAMP '{bounds[1].isoformat(sep=' ')}')"
                     )
         fast_row = " AND ".join(["_kind = 'detail'", *not_in("g._index", flagged_rows), *checks])
         typed = f"{self.prefix}_typed"
         self.conn.execute(
-            f"CREATE OR REPLACE TEMP TABLE {typed} AS SELECT g._index, _kind, coalesce({fast_row}, false) AS _fast, "
+            f"CREATE OR REPLACE TEMP TABLE {typed} AS "
+            f"SELECT g._index, _kind, coalesce({fast_row}, false) AS _fast, "
             f"{', '.join(selects)} FROM {self.grid.table} AS g JOIN {kinds} USING (_index) "
             f"{' '.join(column_joins)} WHERE _kind IN ('detail', 'total')"
         )

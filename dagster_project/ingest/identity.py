@@ -117,7 +117,8 @@ def parse_identity(
         if in_name and in_title and in_name != in_title:
             raise IdentityError(
                 f'the file name "{file_stem}" says {part} {in_name} but the title row "{title}" says '
-                f"{in_title} / 文件名与标题行的{_PART_ZH[part]}不一致（文件名：{in_name}，标题行：{in_title}）"
+                f"{in_title} / 文件名与标题行的{_PART_ZH[part]}不一致"
+                f"（文件名：{in_name}，标题行：{in_title}）"
             )
         value = in_name or in_title
         if value is None:

@@ -202,7 +202,7 @@ def _registry_units() -> frozenset[str]:
 
 
 def _column_unit(column: ColumnSpec, ctx: ParseContext, submitted: str | None) -> ColumnUnit:
-    """The column's unit as the ColumnUnit rule needs it: the submitted unit if convertible, else the registry's."""
+    """The column's unit for the ColumnUnit rule: the submitted unit if convertible, else the registry's."""
     own = submitted or column.unit
 
     def is_own(text: str) -> bool:
@@ -301,7 +301,7 @@ def _row_kind(cells: list, total_labels: set[str]) -> str:
 
 
 def _parse_row(spec, identity, index, cells, located, units, flags, is_total, ctx, factors, reject):
-    """The per-row parser: (row, rejects) of one row the columnar parse did not pass; row is None when rejected."""
+    """The per-row parser for a row the columnar parse did not pass: (row or None if rejected, rejects)."""
     row_number = index + 1
     if index in flags.hidden_rows:
         reason = "hidden row: unhide it if it belongs to the submission / 隐藏行未导入"
@@ -433,7 +433,7 @@ def _parse_columns(spec, ctx, prefix, grid, header, flags, located, units, rejec
     late = {id(r) for r in duplicates.values()}
     parsed.rejects.sort(key=lambda r: (r.row_number or 0, id(r) in late))
     parsed.decided_rows = [row for row in decided if row["_row_number"] not in duplicates]
-    for row in parsed.decided_rows:
+    for row in [*parsed.decided_rows, *parsed.totals]:
         for derived, personal in spec.pseudonyms:
             row[derived] = pseudonym(row.get(personal), ctx.pseudonym_key)
     parsed.bulk_count = _bulk_rows(spec, ctx, conn, prefix, columnar.typed, units, grid.name, set(duplicates))
@@ -442,7 +442,7 @@ def _parse_columns(spec, ctx, prefix, grid, header, flags, located, units, rejec
 
 
 def _duplicate_rows(spec, conn, prefix, typed, decided, reject) -> dict[int, Reject]:
-    """Row number → reject of every row whose key an earlier loaded row has, as the per-row loop found them."""
+    """Row number → reject of every row whose key an earlier loaded row has (the first keeps it)."""
     key_columns = {f"v_{k}": spec.column(k).sql_type for k in spec.key}
     decided_keys = f"{prefix}_decided_keys"
     values_table(

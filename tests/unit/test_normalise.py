@@ -388,7 +388,7 @@ def test_district_names(districts):
 
 
 def _column_unit(units, shown):
-    """A ColumnUnit as the loader builds it: own unit by canonical code, else as written; 家/个/辆 are units."""
+    """A ColumnUnit as the loader builds it: own unit by canonical code, else as written."""
 
     def is_own(text):
         canonical = units.canonical(text)
