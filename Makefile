@@ -1,5 +1,6 @@
 # The two commands: `make run` builds data/warehouse.duckdb from the bundled sample;
 # `make test` runs the tests. Each sets up its own environment from uv.lock first.
+# For analysts: `make query` (read-only SQL shell on the snapshot), `make docs` (offline dbt docs site).
 SHELL := /bin/bash
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
@@ -9,7 +10,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: run test dev env manifest sample lint benchmark rollback clean
+.PHONY: run test dev env manifest sample lint benchmark rollback clean query docs
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -40,6 +41,13 @@ lint: env
 
 benchmark: manifest
 	$(RUN) python benchmarks/run_benchmark.py
+
+query: env
+	$(RUN) python -m dagster_project.query
+
+# needs a build (`make run`): the catalogue is read from data/build/warehouse.duckdb
+docs: manifest
+	$(RUN) python -m dagster_project.docs_site
 
 rollback: env
 	$(RUN) python -m dagster_project.cli rollback

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from .assets.dbt import dbt_resource, warehouse_dbt_models
-from .assets.publish import published_warehouse
+from .assets.publish import published_exports, published_warehouse, quality_report
 from .assets.raw import build_raw_assets
 from .assets.report import annual_report
 from .checks.asset_checks import build_gx_checks
@@ -11,7 +11,14 @@ from .resources import WarehouseResource
 from .schedules import inbox_sensor, nightly_schedule, refresh_job
 
 defs = dg.Definitions(
-    assets=[*build_raw_assets(), warehouse_dbt_models, published_warehouse, annual_report],
+    assets=[
+        *build_raw_assets(),
+        warehouse_dbt_models,
+        published_warehouse,
+        published_exports,
+        quality_report,
+        annual_report,
+    ],
     asset_checks=build_gx_checks(),
     jobs=[refresh_job],
     schedules=[nightly_schedule],

@@ -1,9 +1,15 @@
-"""The published snapshot: runs only after every blocking (ERROR) check upstream has passed."""
+"""The published snapshot, and what is made from it: the Parquet exports and the quality report.
+
+The snapshot runs only after every blocking (ERROR) check upstream has passed.
+"""
 
 import dagster as dg
 
+from ..checks.quality_report import render_quality_report
 from ..publish import publish
+from ..publish.exports import write_exports
 from ..resources import WarehouseResource
+from ..settings import EXPECTATIONS_DIR
 from .dbt import warehouse_dbt_models
 
 PUBLISHED_LAYERS = ("marts", "indicators")
@@ -42,3 +48,43 @@ def published_warehouse(
             "mart_rows": dg.MetadataValue.json(publication.mart_rows),
         }
     )
+
+
+@dg.asset(
+    key=["published", "exports"],
+    group_name="publish",
+    deps=[published_warehouse],
+    kinds={"parquet"},
+    description=(
+        "集市表与指标表的 Parquet 导出 data/exports/（含数据字典 dictionary.csv 与 README.md）："
+        "由已发布快照生成，整体原子替换。"
+    ),
+)
+def published_exports(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    settings = warehouse.settings()
+    exported = write_exports(settings, context.run.run_id)
+    context.log.info(f"exported {len(exported)} tables to {settings.exports_dir}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(settings.exports_dir)),
+            "rows": dg.MetadataValue.json({f"{t.schema}.{t.name}": t.rows for t in exported}),
+        }
+    )
+
+
+@dg.asset(
+    key=["published", "quality_report"],
+    group_name="publish",
+    deps=[published_warehouse],
+    kinds={"html"},
+    description=(
+        "数据质量报告 data/quality/index.html：每个 GX 套件与期望的最近结果及历次结果，"
+        "离线可看（不依赖 CDN）。"
+    ),
+)
+def quality_report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    page = render_quality_report(warehouse.settings().quality_dir, EXPECTATIONS_DIR)
+    context.log.info(f"quality report written to {page}")
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(page))})

@@ -21,30 +21,31 @@ import duckdb
 from ..faults import crash_point
 from ..settings import Settings
 from .allowlist import PublishedTable, published_tables
-from .snapshot import write_snapshot
+from .snapshot import sql_literal, write_snapshot
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
 REVISIONS_TABLE = "ops.figure_revisions"
 INDICATOR_VALUES = "indicators.fct_indicator_values"
+# table → {column: (SQL type, Chinese description)}
 OPS_TABLES = {
     PUBLISH_LOG_TABLE: {
-        "published_at": "TIMESTAMP",
-        "run_id": "VARCHAR",
-        "snapshot_file": "VARCHAR",
-        "inbox_digest": "VARCHAR",
-        "check_results": "JSON",
-        "mart_rows": "JSON",
+        "published_at": ("TIMESTAMP", "发布时间（UTC）"),
+        "run_id": ("VARCHAR", "Dagster 运行编号"),
+        "snapshot_file": ("VARCHAR", "本次发布的快照文件名（data/snapshots/ 下）"),
+        "inbox_digest": ("VARCHAR", "收件箱摘要：文件名、大小与修改时间的 SHA-256，任一报送变化即改变"),
+        "check_results": ("JSON", "本次运行各数据质量检查的结果（检查名 → passed 或 failed (严重级别)）"),
+        "mart_rows": ("JSON", "发布时各集市表与指标表的行数（表名 → 行数）"),
     },
     REVISIONS_TABLE: {
-        "detected_at": "TIMESTAMP",
-        "run_id": "VARCHAR",
-        "indicator_code": "VARCHAR",
-        "area": "VARCHAR",
-        "year": "INTEGER",
-        "end_month": "INTEGER",
-        "old_value": "DOUBLE",
-        "new_value": "DOUBLE",
-        "files_loaded": "VARCHAR",
+        "detected_at": ("TIMESTAMP", "发现变动的时间（UTC）"),
+        "run_id": ("VARCHAR", "发现变动的 Dagster 运行编号"),
+        "indicator_code": ("VARCHAR", "指标编码（reference.indicators）"),
+        "area": ("VARCHAR", "地区：全市或区县名称"),
+        "year": ("INTEGER", "年份"),
+        "end_month": ("INTEGER", "期间截止月"),
+        "old_value": ("DOUBLE", "上次发布的指标值"),
+        "new_value": ("DOUBLE", "本次发布的指标值"),
+        "files_loaded": ("VARCHAR", "本次运行装载的文件（分号分隔），即引起变动的报送"),
     },
 }
 OPS_DESCRIPTIONS = {
@@ -83,9 +84,11 @@ def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
     for table, columns in OPS_TABLES.items():
-        ddl = ", ".join(f"{name} {sql_type}" for name, sql_type in columns.items())
+        ddl = ", ".join(f"{name} {sql_type}" for name, (sql_type, _) in columns.items())
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
-        conn.execute(f"COMMENT ON TABLE {table} IS '{OPS_DESCRIPTIONS[table]}'")
+        conn.execute(f"COMMENT ON TABLE {table} IS {sql_literal(OPS_DESCRIPTIONS[table])}")
+        for name, (_, description) in columns.items():
+            conn.execute(f"COMMENT ON COLUMN {table}.{name} IS {sql_literal(description)}")
 
 
 def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, mart_rows, checks) -> None:
