@@ -96,7 +96,7 @@ def render_quality_report(quality_dir: Path, expectations_dir: Path) -> Path:
     for record in records:
         by_key[(record.suite, record.key)].append(record)
     sections = [_section(suite, by_key) for suite in load_suites(expectations_dir)]
-    latest_run = max(records, key=lambda r: r.evaluated_at) if records else None
+    latest_run = records[-1] if records else None  # appended in the order the checks ran
     latest_records = [r for r in records if latest_run and r.run_id == latest_run.run_id]
     html = TEMPLATES.get_template("quality_report.html.j2").render(
         sections=sections,

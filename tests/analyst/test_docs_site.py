@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -41,4 +42,5 @@ def test_make_docs_writes_one_offline_page_of_the_project(sample_build, tmp_path
     shutil.copy(sample_build / "build" / "warehouse.duckdb", settings.build_db)
     page = build_docs(settings).read_text(encoding="utf-8")
     assert network_loads(page) == []
-    assert "fct_air_quality_period" in page and "期间类型" in page  # the manifest and catalogue are inlined
+    assert "model.env_warehouse.fct_air_quality_period" in page  # the manifest and catalogue are inlined
+    assert json.dumps("期间类型（month 自然月；ytd 年初至月末）")[1:-1] in page  # as JSON escapes it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 
@@ -68,3 +69,22 @@ def test_the_shell_cannot_change_the_snapshot(snapshot):
 def test_a_missing_snapshot_is_named(tmp_path):
     done = _query(tmp_path / "warehouse.duckdb", "select 1")
     assert done.returncode == 2 and "make run" in done.stderr and str(tmp_path) in done.stderr
+
+
+def test_the_interactive_shell_joins_lines_until_the_semicolon_and_keeps_history(snapshot, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "dagster_project.query", "--database", str(snapshot)],
+        input="select 40\n  + 2 as answer;\n.describe nope\nselect 'still open' as status;\n.quit\n",
+        cwd=REPO_ROOT,
+        env={**os.environ, "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "answer" in done.stdout and "│     42 │" in done.stdout
+    assert (
+        ".describe nope" in done.stderr and "still open" in done.stdout
+    )  # an error does not end the session
+    assert (tmp_path / ".warehouse_query_history").exists()
