@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..figures import bound_text, compare_matches, matches, published_decimal
+from ..figures import bound_text, compare_matches, exact_decimal, matches, published_decimal
 from .catalogue import Indicator, load_catalogue
 
 CITY = "城市"
@@ -57,8 +57,9 @@ class Outcome:
         )
         if self.computed is not None:
             text += f", warehouse {self.computed}"
-            if LOWER_BOUND in self.qualifiers or Decimal(repr(self.unrounded)) != self.computed:
-                text += f" (unrounded {self.unrounded:.6g})"
+            unrounded = exact_decimal(self.unrounded)
+            if unrounded != self.computed:
+                text += f" (unrounded {unrounded.normalize():f})"
         if self.stated_change:
             change = "—" if self.computed_change is None else f"{self.computed_change:+}"
             text += f"; 同比 stated {self.stated_change}, warehouse {change}"
