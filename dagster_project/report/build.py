@@ -131,7 +131,9 @@ def _markdown(ctx: ReportContext) -> str:
         if not scored:
             lines += ["本领域指标的取数模型尚未接入，暂无数据。", ""]
             continue
-        sentences = [sentence(i, s.value, s.yoy_change_report, not s.is_complete) for i, s in scored]
+        sentences = [
+            sentence(i, s.value, s.value_report, s.yoy_change_report, not s.is_complete) for i, s in scored
+        ]
         lines += [f"截至{ctx.through}月底，" + "；".join(sentences) + "。", ""]
         provisional = [(i, s) for i, s in scored if not s.is_complete]
         for indicator, score in provisional:
