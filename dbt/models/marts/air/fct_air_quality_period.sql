@@ -1,6 +1,8 @@
 -- 期间空气质量统计：每个自然月（period_kind = 'month'）和每个年初至月末（'ytd'）一行。
 -- 浓度统计 = 城市日值的统计（剔除该污染物的例外事件日）；百分位数按 HJ 663 附录A（线性插值 = quantile_cont）；
 -- 天数与比例以 AQI 有效天为分母；综合指数用期末有效的 GB 3095 二级限值；同比由修约后的发布值计算。
+-- 统计有效性（GB 3095 表4，阈值见 air_validity_rules）：月值要求该月有效日值≥27（二月≥25）；年初至今要求期内
+-- 每个月都满足，全年（年初至12月）另要求≥324个有效日值；百分位数（CO P95、O3 P90）同此。
 with
 
 city_daily as (
@@ -24,6 +26,23 @@ limits as (
 pollutants as (
 
     select * from {{ ref('air_pollutants') }}
+
+),
+
+validity_rules as (
+
+    select * from {{ ref('air_validity_rules') }}
+
+),
+
+completeness_rules as (
+
+    select
+        max(threshold) filter (where rule_code = 'min_daily_values_annual') as min_days_annual,
+        max(threshold) filter (where rule_code = 'min_daily_values_month') as min_days_month,
+        max(threshold) filter (where rule_code = 'min_daily_values_february') as min_days_february
+    from validity_rules
+    where ruleset = 'all'
 
 ),
 
@@ -82,6 +101,7 @@ daily_for_stats as (
     select
         d.obs_date,
         d.ruleset,
+        d.is_retrospective,
         d.aqi_category,
         d.is_valid_day,
         d.is_good_day,
@@ -106,6 +126,7 @@ period_stats as (
         cast(p.period_end - p.period_start + 1 as integer) as n_calendar_days,
         cast(count(d.obs_date) as integer) as n_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
+        cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
         avg(d.pm25_24h) as pm25_mean,
         avg(d.pm10_24h) as pm10_mean,
         avg(d.so2_24h) as so2_mean,
@@ -129,8 +150,67 @@ period_stats as (
 
 ),
 
+-- every calendar month of each period, so that a month without any data still fails the completeness rule
+period_months as (
+
+    select
+        p.period_kind,
+        p.year,
+        p.end_month,
+        cast(m.month_start as date) as month_start
+    from periods as p
+    cross join lateral (
+        select unnest(generate_series(
+            cast(p.period_start as timestamp), cast(p.period_end as timestamp), interval 1 month
+        )) as month_start
+    ) as m
+
+),
+
+monthly_counts as (
+
+    select
+        cast(date_trunc('month', obs_date) as date) as month_start,
+        {%- for p in stat_pollutants %}
+        count({{ daily_column[p] }}) as n_days_{{ p }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from daily_for_stats
+    group by 1
+
+),
+
+period_completeness as (
+
+    select
+        pm.period_kind,
+        pm.year,
+        pm.end_month,
+        {%- for p in stat_pollutants %}
+        bool_and(
+            coalesce(mc.n_days_{{ p }}, 0) >= case
+                when month(pm.month_start) = 2 then r.min_days_february
+                else r.min_days_month
+            end
+        ) as every_month_complete_{{ p }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from period_months as pm
+    cross join completeness_rules as r
+    left join monthly_counts as mc
+        on mc.month_start = pm.month_start
+    group by pm.period_kind, pm.year, pm.end_month
+
+),
+
 -- S_i of the composite index: the 二级 limit in force at the period end, of the averaging time that the
--- pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h for CO, mda8 for O3)
+-- pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h for CO, mda8 for O3); a period that ends before
+-- the first limits in force (2016-01-01) is computed retrospectively and uses that first set (GB 3095-2012)
+limits_first_day as (
+
+    select min(valid_from) as first_valid_from
+    from limits
+
+),
+
 composite_limits as (
 
     select
@@ -142,12 +222,13 @@ composite_limits as (
         {%- endfor %}
         string_agg(distinct l.standard || ' ' || l.stage, '; ') as composite_limits_standard
     from periods as p
+    cross join limits_first_day as f
     cross join pollutants as po
     inner join limits as l
         on l.pollutant = po.pollutant
         and l.averaging = po.composite_averaging
         and l.zone_class = '二级'
-        and p.period_end between l.valid_from and l.valid_to
+        and greatest(p.period_end, f.first_valid_from) between l.valid_from and l.valid_to
     group by p.period_kind, p.year, p.end_month
 
 ),
@@ -177,13 +258,23 @@ scored as (
         {%- for p in stat_pollutants %}
         {{ round_gbt8170('s.' ~ period_value[p], 'r.decimals_' ~ p) }} as {{ period_value[p] }}_report,
         {%- endfor %}
-        {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report
+        {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
+        {%- for p in stat_pollutants %}
+        c.every_month_complete_{{ p }}
+            and (s.period_kind = 'month' or s.end_month < 12 or s.n_days_{{ p }} >= cr.min_days_annual)
+            as {{ p }}_statistic_valid{{ ',' if not loop.last }}
+        {%- endfor %}
     from period_stats as s
     left join composite_limits as l
         on l.period_kind = s.period_kind
         and l.year = s.year
         and l.end_month = s.end_month
+    left join period_completeness as c
+        on c.period_kind = s.period_kind
+        and c.year = s.year
+        and c.end_month = s.end_month
     cross join report_decimals as r
+    cross join completeness_rules as cr
 
 ),
 
@@ -198,6 +289,8 @@ final as (
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,
+        cur.n_retrospective_days,
+        cur.n_retrospective_days > 0 as has_retrospective_days,
         cur.pm25_mean,
         cur.pm10_mean,
         cur.so2_mean,
@@ -206,6 +299,9 @@ final as (
         cur.o3_mda8_p90,
         {%- for p in stat_pollutants %}
         cur.n_days_{{ p }},
+        {%- endfor %}
+        {%- for p in stat_pollutants %}
+        cur.{{ p }}_statistic_valid,
         {%- endfor %}
         cur.n_exceptional_event_days,
         cur.valid_days,
