@@ -11,12 +11,6 @@ city_daily as (
 
 ),
 
-exceptional_event_days as (
-
-    select * from {{ ref('air_exceptional_event_days') }}
-
-),
-
 limits as (
 
     select * from {{ ref('gb3095_limits') }}
@@ -29,89 +23,23 @@ pollutants as (
 
 ),
 
-validity_rules as (
-
-    select * from {{ ref('air_validity_rules') }}
-
-),
-
-completeness_rules as (
-
-    select
-        max(threshold) filter (where rule_code = 'min_daily_values_annual') as min_days_annual,
-        max(threshold) filter (where rule_code = 'min_daily_values_month') as min_days_month,
-        max(threshold) filter (where rule_code = 'min_daily_values_february') as min_days_february
-    from validity_rules
-    where ruleset = 'all'
-
-),
-
-{%- set stat_pollutants = ['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'] %}
-{%- set daily_column = {'so2': 'so2_24h', 'no2': 'no2_24h', 'co': 'co_24h', 'o3': 'o3_8h', 'pm10': 'pm10_24h', 'pm25': 'pm25_24h'} %}
+{%- set daily_column = air_statistic_daily_columns() %}
+{%- set stat_pollutants = daily_column.keys() | list %}
 {#- period value of each pollutant: column name in this mart -#}
 {%- set period_value = {'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90', 'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
 {%- set yoy_column = {'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct', 'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
 {%- set categories = [('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'), ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
 
-months as (
-
-    select distinct cast(date_trunc('month', obs_date) as date) as month_start
-    from city_daily
-
-),
-
 periods as (
 
-    select
-        'month' as period_kind,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as end_month,
-        month_start as period_start,
-        cast(last_day(month_start) as date) as period_end
-    from months
-
-    union all
-
-    select
-        'ytd' as period_kind,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as end_month,
-        make_date(year(month_start), 1, 1) as period_start,
-        cast(last_day(month_start) as date) as period_end
-    from months
+    {{ air_report_periods('city_daily') }}
 
 ),
 
-exceptional_by_day as (
-
-    select
-        event_date,
-        {%- for p in stat_pollutants %}
-        bool_or(pollutant = '{{ p }}') as excluded_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from exceptional_event_days
-    group by event_date
-
-),
-
--- the day's concentration is left out of that pollutant's period statistics on an exceptional-event day;
--- the day's AQI, category and 优良 status are kept (sand-dust deduction applies to concentrations only)
+-- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    select
-        d.obs_date,
-        d.ruleset,
-        d.is_retrospective,
-        d.aqi_category,
-        d.is_valid_day,
-        d.is_good_day,
-        e.event_date is not null as is_exceptional_event_day,
-        {%- for p in stat_pollutants %}
-        case when not coalesce(e.excluded_{{ p }}, false) then d.{{ daily_column[p] }} end as {{ daily_column[p] }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from city_daily as d
-    left join exceptional_by_day as e
-        on e.event_date = d.obs_date
+    {{ air_daily_for_statistics('city_daily', ['ruleset', 'is_retrospective', 'aqi_category', 'is_valid_day', 'is_good_day']) }}
 
 ),
 
@@ -150,54 +78,9 @@ period_stats as (
 
 ),
 
--- every calendar month of each period, so that a month without any data still fails the completeness rule
-period_months as (
+statistic_validity as (
 
-    select
-        p.period_kind,
-        p.year,
-        p.end_month,
-        cast(m.month_start as date) as month_start
-    from periods as p
-    cross join lateral (
-        select unnest(generate_series(
-            cast(p.period_start as timestamp), cast(p.period_end as timestamp), interval 1 month
-        )) as month_start
-    ) as m
-
-),
-
-monthly_counts as (
-
-    select
-        cast(date_trunc('month', obs_date) as date) as month_start,
-        {%- for p in stat_pollutants %}
-        count({{ daily_column[p] }}) as n_days_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from daily_for_stats
-    group by 1
-
-),
-
-period_completeness as (
-
-    select
-        pm.period_kind,
-        pm.year,
-        pm.end_month,
-        {%- for p in stat_pollutants %}
-        bool_and(
-            coalesce(mc.n_days_{{ p }}, 0) >= case
-                when month(pm.month_start) = 2 then r.min_days_february
-                else r.min_days_month
-            end
-        ) as every_month_complete_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from period_months as pm
-    cross join completeness_rules as r
-    left join monthly_counts as mc
-        on mc.month_start = pm.month_start
-    group by pm.period_kind, pm.year, pm.end_month
+    {{ air_statistic_validity('periods', 'daily_for_stats', []) }}
 
 ),
 
@@ -260,21 +143,18 @@ scored as (
         {%- endfor %}
         {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
         {%- for p in stat_pollutants %}
-        c.every_month_complete_{{ p }}
-            and (s.period_kind = 'month' or s.end_month < 12 or s.n_days_{{ p }} >= cr.min_days_annual)
-            as {{ p }}_statistic_valid{{ ',' if not loop.last }}
+        v.{{ p }}_statistic_valid{{ ',' if not loop.last }}
         {%- endfor %}
     from period_stats as s
     left join composite_limits as l
         on l.period_kind = s.period_kind
         and l.year = s.year
         and l.end_month = s.end_month
-    left join period_completeness as c
-        on c.period_kind = s.period_kind
-        and c.year = s.year
-        and c.end_month = s.end_month
+    left join statistic_validity as v
+        on v.period_kind = s.period_kind
+        and v.year = s.year
+        and v.end_month = s.end_month
     cross join report_decimals as r
-    cross join completeness_rules as cr
 
 ),
 
