@@ -56,7 +56,12 @@ def change_text(change: float | None, yoy_kind: str) -> str:
 
 
 def sentence(
-    indicator: Indicator, value: float, value_report: float, change: float | None, provisional: bool
+    indicator: Indicator,
+    value: float,
+    value_report: float,
+    change: float | None,
+    provisional: bool,
+    retrospective: bool = False,
 ) -> str:
     template = indicator.sentence_zh or "{name_zh}为{value}"
     change_words = change_text(change, indicator.yoy_kind) if "{yoy}" in template else ""
@@ -65,4 +70,5 @@ def sentence(
         value=figure_text(value, value_report, indicator),
         yoy=f"，{change_words}" if change_words else "",
     )
-    return text + ("（暂定）" if provisional else "")
+    marks = [mark for mark, applies in (("暂定", provisional), ("按新标准回算", retrospective)) if applies]
+    return text + (f"（{'，'.join(marks)}）" if marks else "")

@@ -77,6 +77,8 @@ def test_sentence_uses_the_template_and_marks_provisional_values():
     indicator = replace(BASE, sentence_zh="PM2.5平均浓度为{value}{yoy}", unit_zh="微克/立方米", decimals=1)
     assert sentence(indicator, 31.27, 31.3, -2.8, False) == "PM2.5平均浓度为31.3微克/立方米，同比下降2.8％"
     assert sentence(BASE, 12.0, 12.0, 5.0, True) == "测试指标为12家（暂定）"
+    assert sentence(BASE, 12.0, 12.0, 5.0, False, True) == "测试指标为12家（按新标准回算）"
+    assert sentence(BASE, 12.0, 12.0, 5.0, True, True) == "测试指标为12家（暂定，按新标准回算）"
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", '=HYPERLINK("http://x")'])

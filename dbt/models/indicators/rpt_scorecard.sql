@@ -114,6 +114,7 @@ final as (
             when 'at_most' then c.value_published <= t.target_value
             when 'at_least' then c.value_published >= t.target_value
         end as meets_target,
+        c.qualifier,
         c.is_complete
     from compared as c
     left join period_targets as t
