@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from .faults import crash_point
+from .inbox import inbox_digest
 from .settings import Settings
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
@@ -29,15 +30,6 @@ class Publication:
     snapshot: Path
     published: Path
     mart_rows: dict[str, int]
-
-
-def inbox_digest(raw_dir: Path) -> str:
-    """A digest of the inbox's file names and contents' sizes and times: changes when a submission does."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(raw_dir).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
