@@ -10,6 +10,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 RUN := $(UV) run --frozen --no-sync
 DATA_DIR := $(or $(WAREHOUSE_DATA_DIR),data)
+PORT ?= 3000
 
 .PHONY: run test dev serve env manifest sample lint benchmark rollback clean
 
@@ -37,7 +38,7 @@ test: manifest
 	$(RUN) pytest -n 2 --dist loadfile
 
 dev: manifest
-	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port 3000
+	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port $(PORT)
 
 # The deployment: the daemon (nightly schedule, inbox sensor, run-failure alerts, run queue and run
 # monitoring) and the UI on loopback. When either stops, the other is stopped too, so a supervisor
@@ -45,7 +46,7 @@ dev: manifest
 serve: manifest
 	trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
 	$(RUN) dagster-daemon run -m dagster_project.definitions & \
-	$(RUN) dagster-webserver -m dagster_project.definitions --host 127.0.0.1 --port 3000 & \
+	$(RUN) dagster-webserver -m dagster_project.definitions --host 127.0.0.1 --port $(PORT) & \
 	wait -n
 
 sample: env

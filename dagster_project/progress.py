@@ -18,6 +18,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from .settings import Settings
+
 RAW_STEP_PREFIX = "raw__"
 GX_STEP_PREFIX = "gx_"
 DBT_STEP = "warehouse_dbt_models"
@@ -91,13 +93,13 @@ class RunProgress:
         elif self.nothing_new:
             lines.append("发布 published：无新报送，已发布快照不变")
         else:
-            failed = "、".join(self.failed_steps) or "—"
-            lines.append(
-                f"未发布 not published：已发布快照保持不变；失败步骤 {failed}（告警见 data/alerts/）"
-            )
+            lines.append("未发布 not published：已发布快照保持不变")
         if self.report_folder:
             lines.append(f"报告 report：{self.report_folder}")
-        if not succeeded and not self.failed_steps:
+        if self.failed_steps:
+            alerts = Settings.from_env().data_dir / "alerts"
+            lines.append(f"失败 failed：{'、'.join(self.failed_steps)}（告警见 {alerts}/）")
+        elif not succeeded:
             lines.append("运行失败 run failed：见 Dagster 运行日志")
         return lines
 
