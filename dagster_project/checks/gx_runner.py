@@ -45,6 +45,12 @@ class Suite:
             severity = expectation.get("meta", {}).get("severity")
             if severity not in SEVERITIES:
                 raise ValueError(f"{path.name}: {expectation['type']} needs meta.severity in {SEVERITIES}")
+            if isinstance(expectation["kwargs"].get("row_condition"), str):
+                raise ValueError(
+                    f"{path.name}: {expectation['type']} has a string row_condition (deprecated in GX 1.9):"
+                    ' write it as a Condition, e.g. {"type": "comparison", "column": {"name": "c"},'
+                    ' "operator": "==", "parameter": true}'
+                )
         query_file = path.with_suffix(".sql")
         return cls(
             name=raw["name"],

@@ -88,7 +88,7 @@ def _refuse_personal_columns(tables: Iterable[PublishedTable], registry: Mapping
 
 
 def published_tables(
-    ops_tables: Mapping[str, Mapping[str, str]],
+    ops_tables: Mapping[str, Mapping[str, tuple[str, str]]],
     manifest_path: Path = DBT_PROJECT_DIR / "target" / "manifest.json",
     registry: Mapping[str, SourceSpec] | None = None,
 ) -> list[PublishedTable]:

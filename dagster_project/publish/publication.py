@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from ..faults import crash_point
+from ..inbox import inbox_digest as current_inbox_digest
 from ..settings import Settings
 from .allowlist import PublishedTable, published_tables
 from .snapshot import sql_literal, write_snapshot
@@ -32,7 +33,10 @@ OPS_TABLES = {
         "published_at": ("TIMESTAMP", "发布时间（UTC）"),
         "run_id": ("VARCHAR", "Dagster 运行编号"),
         "snapshot_file": ("VARCHAR", "本次发布的快照文件名（data/snapshots/ 下）"),
-        "inbox_digest": ("VARCHAR", "收件箱摘要：文件名、大小与修改时间的 SHA-256，任一报送变化即改变"),
+        "inbox_digest": (
+            "VARCHAR",
+            "收件箱摘要：可装载文件的相对路径与内容 SHA-256 之摘要，任一报送内容变化即改变",
+        ),
         "check_results": ("JSON", "本次运行各数据质量检查的结果（检查名 → passed 或 failed (严重级别)）"),
         "mart_rows": ("JSON", "发布时各集市表与指标表的行数（表名 → 行数）"),
     },
@@ -61,15 +65,6 @@ class Publication:
     mart_rows: dict[str, int]
 
 
-def inbox_digest(raw_dir: Path) -> str:
-    """A digest of the inbox's file names and contents' sizes and times: changes when a submission does."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(raw_dir).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     tables = conn.execute(
         "SELECT table_schema, table_name FROM information_schema.tables "
@@ -91,14 +86,14 @@ def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
             conn.execute(f"COMMENT ON COLUMN {table}.{name} IS {sql_literal(description)}")
 
 
-def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, mart_rows, checks) -> None:
+def _record_publication(conn, run_id: str, snapshot: Path, digest: str, mart_rows, checks) -> None:
     conn.execute(
         f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608 a module constant
         [
             datetime.now(UTC).replace(tzinfo=None),
             run_id,
             snapshot.name,
-            inbox_digest(settings.raw_dir),
+            digest,
             json.dumps(checks, ensure_ascii=False),
             json.dumps(mart_rows, ensure_ascii=False),
         ],
@@ -206,10 +201,19 @@ def restore_build(settings: Settings, backup_name: str | None = None) -> Path:
 
 
 def publish(
-    settings: Settings, run_id: str, checks: dict[str, str], tables: list[PublishedTable] | None = None
+    settings: Settings,
+    run_id: str,
+    checks: dict[str, str],
+    tables: list[PublishedTable] | None = None,
+    inbox_digest: str | None = None,
 ) -> Publication:
-    """Log the publication, write the allow-listed snapshot, back up the build, swap the snapshot in."""
+    """Log the publication, write the allow-listed snapshot, back up the build, swap the snapshot in.
+
+    `inbox_digest` is the inbox as the run's ingest found it (the sensor and schedule tag their runs with
+    it); a run launched without one records the inbox as it is now.
+    """
     tables = published_tables(OPS_TABLES) if tables is None else tables
+    digest = inbox_digest or current_inbox_digest(settings.raw_dir)
     settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
     for folder in (settings.snapshots_dir, settings.backups_dir):
         for leftover in folder.glob(".*.partial*"):
@@ -219,7 +223,7 @@ def publish(
     with duckdb.connect(str(settings.build_db)) as conn:
         mart_rows = _mart_rows(conn)
         _ensure_ops_tables(conn)
-        _record_publication(conn, run_id, snapshot, settings, mart_rows, checks)
+        _record_publication(conn, run_id, snapshot, digest, mart_rows, checks)
         _record_revisions(conn, settings.published_db, run_id)
         conn.execute("CHECKPOINT")
         partial = snapshot.with_name(f".{snapshot.name}.partial")

@@ -129,8 +129,9 @@ def _score_table(ctx, domain: str) -> str:
         )
         standard = "—" if score.meets_standard is None else ("达标" if score.meets_standard else "未达标")
         flag = '<span class="provisional">暂定</span>' if not score.is_complete else ""
+        figure = figure_text(score.value, score.value_report, indicator)
         rows.append(
-            f"<tr><td>{html.escape(indicator.name_zh)}</td><td>{html.escape(figure_text(score.value, indicator))}</td>"
+            f"<tr><td>{html.escape(indicator.name_zh)}</td><td>{html.escape(figure)}</td>"
             f'<td class="{improved}">{html.escape(change)}</td><td>{standard}</td><td>{flag}</td></tr>'
         )
     if not rows:

@@ -55,6 +55,15 @@ PLANTED = [
         "fct_air_enforcement",
         "UPDATE marts.fct_air_enforcement SET enterprises_verified_month = -5 WHERE year = 2023 AND district = '镜湖区'",
     ),
+    # the two row-conditioned expectations: a valid day without AQI, a good day above 100
+    (
+        "fct_air_quality_daily",
+        "UPDATE marts.fct_air_quality_daily SET aqi = NULL WHERE obs_date = '2023-01-02' AND is_valid_day",
+    ),
+    (
+        "fct_air_quality_daily",
+        "UPDATE marts.fct_air_quality_daily SET aqi = 150 WHERE obs_date = '2023-01-02' AND is_good_day",
+    ),
     (
         "fct_key_enterprise_emissions",
         "UPDATE marts.fct_key_enterprise_emissions SET n_online_monitoring = n_enterprises + 1 WHERE year = 2023",

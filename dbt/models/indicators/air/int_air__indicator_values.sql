@@ -52,7 +52,8 @@ key_enterprises as (
     'air.nonroad_machinery_registered': 'nonroad_machinery_registered_cumulative',
     'air.vehicles_over_limit_punished': 'vehicles_punished_cumulative'} %}
 
--- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）
+-- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）；期间含本市发布 AQI 之前按 2012 规则
+-- 回算的日子时 qualifier = retrospective（按新标准回算）
 city_quality as (
 
     {%- for code, column in quality_statistics.items() %}
@@ -64,6 +65,7 @@ city_quality as (
         cast({{ column }} as double) as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
+        case when has_retrospective_days then 'retrospective' end as qualifier,
         n_days = n_calendar_days as is_complete
     from quality_ytd
     union all
@@ -76,6 +78,7 @@ city_quality as (
         cast(good_day_ratio as double) as value,
         cast(good_days as double) as numerator,
         cast(valid_days as double) as denominator,
+        case when has_retrospective_days then 'retrospective' end as qualifier,
         n_days = n_calendar_days as is_complete
     from quality_ytd
 
@@ -232,8 +235,7 @@ key_enterprise_values as (
 
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
     from city_quality
     union all
     select indicator_code, area, year, end_month, value, numerator, denominator,
