@@ -26,6 +26,8 @@ DBT_STEP = "warehouse_dbt_models"
 DBT_PROGRESS_EVERY = 25
 PUBLISHED = dg.AssetKey(["published", "warehouse"])
 REPORT = dg.AssetKey(["reports", "annual_report"])
+EXPORTS = dg.AssetKey(["published", "exports"])
+QUALITY_REPORT = dg.AssetKey(["published", "quality_report"])
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class RunProgress:
     published: str | None = None
     nothing_new: bool = False
     report_folder: str | None = None
+    exports: str | None = None
+    quality_report: str | None = None
 
     def summary(self, run_id: str, succeeded: bool) -> list[str]:
         minutes, seconds = divmod(int(time.monotonic() - self.started), 60)
@@ -96,6 +100,10 @@ class RunProgress:
             lines.append("未发布 not published：已发布快照保持不变")
         if self.report_folder:
             lines.append(f"报告 report：{self.report_folder}")
+        if self.exports:
+            lines.append(f"导出 exports：{self.exports}")
+        if self.quality_report:
+            lines.append(f"质量报告 quality report：{self.quality_report}")
         if self.failed_steps:
             alerts = Settings.from_env().data_dir / "alerts"
             lines.append(f"失败 failed：{'、'.join(self.failed_steps)}（告警见 {alerts}/）")
@@ -172,6 +180,14 @@ class ProgressHandler(logging.Handler):
         elif key == PUBLISHED:
             self.progress.published = f"{values['path']}（快照 snapshot {values['snapshot']}）"
             self._print(f"发布 publish：{self.progress.published}")
+        elif key == EXPORTS:
+            self.progress.exports = (
+                f"{values['path']}（{len(values['rows'])} 张表 tables，Parquet + dictionary.csv）"
+            )
+            self._print(f"导出 exports：{self.progress.exports}")
+        elif key == QUALITY_REPORT:
+            self.progress.quality_report = values["path"]
+            self._print(f"质量报告 quality report：{self.progress.quality_report}")
         elif key == REPORT:
             self.progress.report_folder = values.get("folder") or None
             self._print(f"报告 report：{self.progress.report_folder or '已发布快照中尚无指标值，未写报告'}")
