@@ -9,6 +9,7 @@ from ..faults import crash_point
 from ..ingest.loader import SourceReport, ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
+from ..ingest.sql import quote_identifier
 from ..resources import WarehouseResource
 from ..settings import REFERENCE_SEEDS_DIR
 
@@ -54,7 +55,9 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv"),
                 today=date.today(),
             )
-            total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]
+            total_rows = conn.execute(
+                f"SELECT count(*) FROM raw.{quote_identifier(spec.raw_table)}"  # noqa: S608
+            ).fetchone()[0]
         crash_point("ingest:between_sources")
         for reject in report.rejects:
             context.log.warning(

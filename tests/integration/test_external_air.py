@@ -92,7 +92,8 @@ def test_co_in_micrograms_is_converted_to_milligrams(beijing):
     day = frame[(frame["station"] == "Dongsi") & (frame["day"] == 5)]
     expected = day["CO"].dropna().mean() / 1000
     value = conn.execute(
-        "select co_24h from marts.fct_air_quality_station_daily where station_name = 'Dongsi' and obs_date = '2016-12-05'"
+        "select co_24h from marts.fct_air_quality_station_daily "
+        "where station_name = 'Dongsi' and obs_date = '2016-12-05'"
     ).fetchone()[0]
     assert value == pytest.approx(expected, rel=1e-9)
 
@@ -105,7 +106,8 @@ def test_the_december_2016_red_alert_episode_shows_as_severe_pollution(beijing):
         ).fetchall()
     )
     worst = conn.execute(
-        "select obs_date, aqi, primary_pollutants from marts.fct_air_quality_daily order by aqi desc nulls last limit 1"
+        "select obs_date, aqi, primary_pollutants from marts.fct_air_quality_daily "
+        "order by aqi desc nulls last limit 1"
     ).fetchone()
     assert rows.get("严重污染", 0) >= 1
     assert worst[2] == "pm25"
