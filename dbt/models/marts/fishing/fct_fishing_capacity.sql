@@ -43,10 +43,14 @@ equipment_in_service as (
     select
         g.district,
         g.as_of_date,
-    {%- for code in ['monitoring_points', 'optical_devices', 'shared_radars', 'small_target_radars'] %}
-    cast(count(e.device_code) filter (where e.equipment_code = '{{ code }}') as bigint)
-        as {{ code }}{{ ',' if not loop.last }}
-    {%- endfor %}
+        cast(count(e.device_code) filter (where e.equipment_code = 'monitoring_points') as bigint)
+            as monitoring_points,
+        cast(count(e.device_code) filter (where e.equipment_code = 'optical_devices') as bigint)
+            as optical_devices,
+        cast(count(e.device_code) filter (where e.equipment_code = 'shared_radars') as bigint)
+            as shared_radars,
+        cast(count(e.device_code) filter (where e.equipment_code = 'small_target_radars') as bigint)
+            as small_target_radars
     from grid as g
     left join equipment as e
         on g.district = e.district
