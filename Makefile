@@ -1,5 +1,7 @@
 # The two commands: `make run` builds data/warehouse.duckdb from the bundled sample;
 # `make test` runs the tests. Each sets up its own environment from uv.lock first.
+# `make serve` hosts the nightly schedule and the sensors (docs/operations.md).
+# For analysts: `make query` (read-only SQL shell on the snapshot), `make docs` (offline dbt docs site).
 SHELL := /bin/bash
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
@@ -8,8 +10,10 @@ export DO_NOT_TRACK := 1
 export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 RUN := $(UV) run --frozen --no-sync
+DATA_DIR := $(or $(WAREHOUSE_DATA_DIR),data)
+PORT ?= 3000
 
-.PHONY: run test dev env manifest sample lint benchmark rollback clean
+.PHONY: run test dev serve env manifest sample lint benchmark rollback clean query docs
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -22,24 +26,53 @@ manifest: env
 	cd dbt && $(RUN) dbt parse --profiles-dir . --quiet
 
 # The job's last asset (reports/annual_report) writes data/reports/<year>-<month>/; summary prints where.
+# The terminal shows one line per stage and the run's summary (stderr); the run's stdout, with dbt's
+# echo of every model and test, goes to $(DATA_DIR)/logs/make-run.log.
 run: manifest
-	$(RUN) dagster job execute -m dagster_project.definitions -j warehouse_refresh
+	@mkdir -p $(DATA_DIR)/logs
+	@echo "full output: $(DATA_DIR)/logs/make-run.log"
+	$(RUN) dg launch -m dagster_project.definitions --job warehouse_refresh \
+		--config-json '{"loggers": {"progress": {}}}' > $(DATA_DIR)/logs/make-run.log
 	$(RUN) python -m dagster_project.cli summary
 
 test: manifest
 	$(RUN) pytest -n 2 --dist loadfile
 
 dev: manifest
-	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port 3000
+	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port $(PORT)
+
+# The deployment: the daemon (nightly schedule, inbox sensor, run-failure alerts, run queue and run
+# monitoring) and the UI on loopback. When either stops, the other is stopped too, so a supervisor
+# (systemd, docs/operations.md) restarts both.
+serve: manifest
+	trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(RUN) dagster-daemon run -m dagster_project.definitions & \
+	$(RUN) dagster-webserver -m dagster_project.definitions --host 127.0.0.1 --port $(PORT) & \
+	wait -n
 
 sample: env
 	$(RUN) python -m sample_generator
 
+# Python (ruff) and SQL (sqlfluff, dbt templater on an in-memory database: no build needed). Every check
+# runs and reports; the target fails if any of them did. The dbt templater skips the macro files
+# themselves, with a warning for each.
+SQL_DIRS := dbt/models dbt/macros dbt/tests
 lint: env
-	$(RUN) ruff check .
+	@status=0; \
+	$(RUN) ruff check . || status=1; \
+	$(RUN) ruff format --check . || status=1; \
+	$(RUN) sqlfluff lint $(SQL_DIRS) || status=1; \
+	exit $$status
 
 benchmark: manifest
 	$(RUN) python benchmarks/run_benchmark.py
+
+query: env
+	$(RUN) python -m dagster_project.query
+
+# needs a build (`make run`): the catalogue is read from data/build/warehouse.duckdb
+docs: manifest
+	$(RUN) python -m dagster_project.docs_site
 
 rollback: env
 	$(RUN) python -m dagster_project.cli rollback

@@ -63,6 +63,21 @@ class Settings:
     def reports_dir(self) -> Path:
         return self.data_dir / "reports"
 
+    @property
+    def exports_dir(self) -> Path:
+        """Parquet copies of the marts and indicator tables of the current snapshot, with a dictionary."""
+        return self.data_dir / "exports"
+
+    @property
+    def quality_dir(self) -> Path:
+        """Every check evaluation (check_results.jsonl) and the offline quality report (index.html)."""
+        return self.data_dir / "quality"
+
+    @property
+    def docs_dir(self) -> Path:
+        """The dbt documentation site, one self-contained index.html (make docs)."""
+        return self.data_dir / "docs"
+
     def dbt_env(self) -> dict[str, str]:
         """Environment for a dbt subprocess: the resolved data dir, and no telemetry."""
         return {"WAREHOUSE_DATA_DIR": str(self.data_dir), "DO_NOT_TRACK": "1"}

@@ -1,7 +1,7 @@
 """dbt models as Dagster assets: keys are [schema, table], groups are the domains."""
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from dagster_dbt import (
 
 from ..faults import crash_point
 from ..settings import DBT_PROJECT_DIR
+from .owners import WAREHOUSE_OWNERS
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 LAYERS = ("staging", "intermediate", "marts", "indicators")
@@ -39,6 +40,10 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
             return "reference"
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[2] if len(fqn) > 3 and fqn[1] in LAYERS else "warehouse"
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str]:
+        """The owners a model's YAML names (meta.dagster.owners), else the warehouse's."""
+        return super().get_owners(dbt_resource_props) or WAREHOUSE_OWNERS
 
 
 @dbt_assets(

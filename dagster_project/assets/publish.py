@@ -1,10 +1,18 @@
-"""The published snapshot: runs only after every blocking (ERROR) check upstream has passed."""
+"""The published snapshot, and what is made from it: the Parquet exports and the quality report.
+
+The snapshot runs only after every blocking (ERROR) check upstream has passed.
+"""
 
 import dagster as dg
 
+from ..checks.quality_report import render_quality_report
 from ..publish import publish
+from ..publish.exports import write_exports
 from ..resources import WarehouseResource
+from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG
+from ..settings import EXPECTATIONS_DIR
 from .dbt import warehouse_dbt_models
+from .owners import WAREHOUSE_OWNERS
 
 PUBLISHED_LAYERS = ("marts", "indicators")
 published_tables = [key for key in warehouse_dbt_models.keys if key.path[0] in PUBLISHED_LAYERS]
@@ -28,17 +36,77 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     group_name="publish",
     deps=published_tables,
     kinds={"duckdb"},
+    owners=WAREHOUSE_OWNERS,
+    output_required=False,
     description="分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。",
 )
-def published_warehouse(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
-) -> dg.MaterializeResult:
-    publication = publish(warehouse.settings(), context.run.run_id, _check_results(context))
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    unchanged_since = context.run.tags.get(NOTHING_NEW_TAG)
+    if unchanged_since:
+        # the nightly schedule found the inbox as the last publication loaded it: the snapshot stays
+        context.log.info(
+            f"无新报送 nothing new: inbox digest {unchanged_since} already published; snapshot kept"
+        )
+        context.log_event(
+            dg.AssetObservation(
+                asset_key=context.asset_key,
+                metadata={"outcome": "nothing new, snapshot kept", "inbox_digest": unchanged_since},
+            )
+        )
+        return
+    publication = publish(
+        warehouse.settings(),
+        context.run.run_id,
+        _check_results(context),
+        inbox_digest=context.run.tags.get(INBOX_DIGEST_TAG),
+    )
     context.log.info(f"published {publication.published} (snapshot {publication.snapshot.name})")
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(publication.published)),
             "snapshot": publication.snapshot.name,
             "mart_rows": dg.MetadataValue.json(publication.mart_rows),
         }
     )
+
+
+@dg.asset(
+    key=["published", "exports"],
+    group_name="publish",
+    deps=[published_warehouse],
+    kinds={"parquet"},
+    owners=WAREHOUSE_OWNERS,
+    description=(
+        "集市表与指标表的 Parquet 导出 data/exports/（含数据字典 dictionary.csv 与 README.md）："
+        "由已发布快照生成，整体原子替换。"
+    ),
+)
+def published_exports(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    settings = warehouse.settings()
+    exported = write_exports(settings, context.run.run_id)
+    context.log.info(f"exported {len(exported)} tables to {settings.exports_dir}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(settings.exports_dir)),
+            "rows": dg.MetadataValue.json({f"{t.schema}.{t.name}": t.rows for t in exported}),
+        }
+    )
+
+
+@dg.asset(
+    key=["published", "quality_report"],
+    group_name="publish",
+    deps=[published_warehouse],
+    kinds={"html"},
+    owners=WAREHOUSE_OWNERS,
+    description=(
+        "数据质量报告 data/quality/index.html：每个 GX 套件与期望的最近结果及历次结果，"
+        "离线可看（不依赖 CDN）。"
+    ),
+)
+def quality_report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    page = render_quality_report(warehouse.settings().quality_dir, EXPECTATIONS_DIR)
+    context.log.info(f"quality report written to {page}")
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(page))})

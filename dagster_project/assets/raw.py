@@ -9,9 +9,11 @@ from ..faults import crash_point
 from ..ingest.loader import SourceReport, ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
+from ..ingest.sql import quote_identifier
 from ..privacy import pseudonym_key
 from ..resources import WarehouseResource
 from ..settings import REFERENCE_SEEDS_DIR
+from .owners import WAREHOUSE_OWNERS
 
 REJECT_COLUMNS = ["file_path", "sheet", "row_number", "column_name", "value", "reason", "scope"]
 
@@ -34,15 +36,33 @@ def _write_rejection_report(report: SourceReport, settings, batch: str) -> str |
 
 
 def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
-    @dg.asset(
+    table = dg.AssetSpec(
         key=["raw", spec.raw_table],
         group_name=spec.domain,
         description=f"{spec.description_zh}（报送单位：{spec.department}；文件：{spec.files}）",
         deps=[dg.AssetKey(["raw", ref.source]) for ref in spec.references],
         kinds={"duckdb", "python"},
+        owners=WAREHOUSE_OWNERS,
         metadata={"registry_entry": spec.name, "inbox_pattern": spec.files},
     )
-    def _load(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    totals = (
+        dg.AssetSpec(
+            key=["raw", spec.totals_table],
+            group_name=spec.domain,
+            description=(
+                f"{spec.description_zh}中的“{spec.total_row_label}”行：与明细同时装载，"
+                "只用于核对各明细之和，不作为指标来源。"
+            ),
+            kinds={"duckdb", "python"},
+            owners=WAREHOUSE_OWNERS,
+            metadata={"registry_entry": spec.name, "inbox_pattern": spec.files},
+        )
+        if spec.totals_table
+        else None
+    )
+
+    @dg.multi_asset(name=f"raw__{spec.raw_table}", specs=[table, *([totals] if totals else [])])
+    def _load(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         settings = warehouse.settings()
         batch = context.run.run_id
         with warehouse.connect() as conn:
@@ -56,7 +76,16 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 pseudonym_key=pseudonym_key(settings.data_dir),
                 today=date.today(),
             )
-            total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]
+            total_rows = conn.execute(
+                f"SELECT count(*) FROM raw.{quote_identifier(spec.raw_table)}"  # noqa: S608 registry name
+            ).fetchone()[0]
+            totals_rows = (
+                conn.execute(
+                    f"SELECT count(*) FROM raw.{quote_identifier(spec.totals_table)}"  # noqa: S608 registry name
+                ).fetchone()[0]
+                if totals
+                else None
+            )
         crash_point("ingest:between_sources")
         for reject in report.rejects:
             context.log.warning(
@@ -64,7 +93,8 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 f"column={reject.column_name} value={reject.value!r}: {reject.reason}"
             )
         report_path = _write_rejection_report(report, settings, batch)
-        return dg.MaterializeResult(
+        yield dg.MaterializeResult(
+            asset_key=table.key,
             metadata={
                 "files_seen": report.files_seen,
                 "files_loaded": len(report.files_loaded),
@@ -75,11 +105,38 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 "rows_rejected": len(report.rejects),
                 "table_rows": total_rows,
                 "rejection_report": report_path or "",
-            }
+            },
         )
+        if totals:
+            yield dg.MaterializeResult(asset_key=totals.key, metadata={"table_rows": totals_rows})
 
     return _load
 
 
-def build_raw_assets() -> list[dg.AssetsDefinition]:
-    return [_raw_asset(spec) for spec in load_registry().values()]
+def _bookkeeping_table(name: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key=["raw", name],
+        group_name="ingest",
+        description=description,
+        kinds={"duckdb"},
+        owners=WAREHOUSE_OWNERS,
+    )
+
+
+# written by every raw asset as it loads (ingest/schema.py), read by dbt as sources
+BOOKKEEPING_TABLES = [
+    _bookkeeping_table(
+        "_files",
+        "接入簿记：每个见过的文件一行（来源、路径、sha256、报送对象、版本、状态、装载行数、批次），由各接入资产装载时写入。",
+    ),
+    _bookkeeping_table(
+        "_sources",
+        "接入簿记：报送登记（ingest/registry/*.yml）中每个来源的应报要求（频率、报送单位、站点名录），由各接入资产装载时写入。",
+    ),
+]
+
+
+def build_raw_assets() -> list[dg.AssetsDefinition | dg.AssetSpec]:
+    """One asset per registry entry (with its totals table where the entry has a total row), and the
+    bookkeeping tables they all write."""
+    return [*(_raw_asset(spec) for spec in load_registry().values()), *BOOKKEEPING_TABLES]

@@ -4,6 +4,7 @@ import dagster as dg
 
 from ..report import latest_period, write_report
 from ..resources import WarehouseResource
+from .owners import WAREHOUSE_OWNERS
 from .publish import published_warehouse
 
 
@@ -12,7 +13,11 @@ from .publish import published_warehouse
     group_name="publish",
     deps=[published_warehouse],
     kinds={"python"},
-    description="年度指标报告（report.md、report.xlsx、report.html）：由已发布快照生成，写入 data/reports/<年>-<月>/，并保留所用快照。",
+    owners=WAREHOUSE_OWNERS,
+    description=(
+        "年度指标报告（report.md、report.xlsx、report.html）：由已发布快照生成，"
+        "写入 data/reports/<年>-<月>/，并保留所用快照。"
+    ),
 )
 def annual_report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     settings = warehouse.settings()

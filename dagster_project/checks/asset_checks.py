@@ -1,6 +1,7 @@
 """One Dagster multi-asset check per GX suite, with one check per severity present in the suite.
 
 ERROR checks are blocking: when one fails, nothing downstream (the publish step) runs in that run.
+Each expectation's result is also appended to the quality history (history.py), pass or fail.
 """
 
 import dagster as dg
@@ -8,6 +9,7 @@ import dagster as dg
 from ..resources import WarehouseResource
 from ..settings import EXPECTATIONS_DIR
 from .gx_runner import Suite, load_suites, validate
+from .history import record_evaluations
 
 _DAGSTER_SEVERITY = {"ERROR": dg.AssetCheckSeverity.ERROR, "WARN": dg.AssetCheckSeverity.WARN}
 
@@ -32,6 +34,7 @@ def _suite_check(suite: Suite) -> dg.AssetChecksDefinition:
     def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
         with warehouse.connect(read_only=True) as conn:
             outcome = validate(suite, conn)
+        record_evaluations(warehouse.settings().quality_dir, context.run.run_id, suite, outcome)
         for severity in suite.severities:
             failures = outcome.failures[severity]
             for finding in failures:

@@ -45,6 +45,12 @@ class Suite:
             severity = expectation.get("meta", {}).get("severity")
             if severity not in SEVERITIES:
                 raise ValueError(f"{path.name}: {expectation['type']} needs meta.severity in {SEVERITIES}")
+            if isinstance(expectation["kwargs"].get("row_condition"), str):
+                raise ValueError(
+                    f"{path.name}: {expectation['type']} has a string row_condition (deprecated in GX 1.9):"
+                    ' write it as a Condition, e.g. {"type": "comparison", "column": {"name": "c"},'
+                    ' "operator": "==", "parameter": true}'
+                )
         query_file = path.with_suffix(".sql")
         return cls(
             name=raw["name"],
@@ -52,7 +58,8 @@ class Suite:
             batch_query=(
                 query_file.read_text(encoding="utf-8")
                 if query_file.exists()
-                else f"SELECT * FROM {'.'.join(meta['asset'])}"
+                # the asset key of a suite in this repository, not outside input
+                else f"SELECT * FROM {'.'.join(meta['asset'])}"  # noqa: S608
             ),
             description_zh=meta.get("description_zh", ""),
             expectations=tuple(raw["expectations"]),
@@ -72,11 +79,24 @@ class Finding:
     sample: list
 
 
+@dataclass(frozen=True)
+class Evaluation:
+    """One expectation's result, passed or not (the quality report's history is made of these)."""
+
+    expectation: str
+    kwargs: dict
+    severity: str
+    description_zh: str
+    success: bool
+    unexpected_count: int | None
+
+
 @dataclass
 class SuiteOutcome:
     rows_checked: int
     failures: dict[str, list[Finding]] = field(default_factory=lambda: {s: [] for s in SEVERITIES})
     evaluated: dict[str, int] = field(default_factory=lambda: {s: 0 for s in SEVERITIES})
+    evaluations: list[Evaluation] = field(default_factory=list)
 
 
 def load_suites(directory: Path) -> list[Suite]:
@@ -104,7 +124,7 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(
         batch_parameters={"dataframe": frame}
     )
-    result = batch.validate(gx.ExpectationSuite(name=suite.name, expectations=_expectations(suite)))
+    result = batch.validate(gx.ExpectationSuite(name=suite.name, expectations=build_expectations(suite)))
     outcome = SuiteOutcome(rows_checked=len(frame))
     for expectation_result in result.results:
         config = expectation_result.expectation_config
@@ -117,12 +137,23 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
             )
         severity = config.meta["severity"]
         outcome.evaluated[severity] += 1
+        details = expectation_result.result or {}
+        kwargs = normalised_kwargs(config)
+        outcome.evaluations.append(
+            Evaluation(
+                expectation=config.type,
+                kwargs=kwargs,
+                severity=severity,
+                description_zh=config.meta.get("description_zh", ""),
+                success=bool(expectation_result.success),
+                unexpected_count=details.get("unexpected_count"),
+            )
+        )
         if not expectation_result.success:
-            details = expectation_result.result or {}
             outcome.failures[severity].append(
                 Finding(
                     expectation=config.type,
-                    kwargs={k: v for k, v in config.kwargs.items() if k != "batch_id"},
+                    kwargs=kwargs,
                     description_zh=config.meta.get("description_zh", ""),
                     unexpected_count=details.get("unexpected_count"),
                     sample=_sample(details),
@@ -131,7 +162,12 @@ def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     return outcome
 
 
-def _expectations(suite: Suite) -> list:
+def normalised_kwargs(config) -> dict:
+    """An expectation configuration's arguments as GX normalised them, without the batch it ran on."""
+    return {k: v for k, v in config.kwargs.items() if k != "batch_id"}
+
+
+def build_expectations(suite: Suite) -> list:
     """Expectation objects built strictly: GX would otherwise drop an unknown or invalid one and pass."""
     from great_expectations.expectations.registry import get_expectation_impl
 

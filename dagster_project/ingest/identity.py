@@ -123,7 +123,8 @@ def parse_identity(
         value = in_name or in_title
         if value is None:
             raise IdentityError(
-                f"cannot tell the {part} from the file name or title row / 无法从文件名或标题行识别{_PART_ZH[part]}"
+                f"cannot tell the {part} from the file name or title row / "
+                f"无法从文件名或标题行识别{_PART_ZH[part]}"
             )
         found.append((part, value))
     version = Version(

@@ -7,6 +7,9 @@
   `personal_columns`, plus the raw bookkeeping tables (files, rejects, sources);
 - the ops tables the publication writes.
 
+dbt nodes carry the descriptions persist_docs wrote into the build database; raw tables get theirs
+from the registry (raw_descriptions.py) and the bookkeeping tables from their DDL, here.
+
 A personal column name anywhere in the list stops the publication: a model that selected one would
 otherwise carry it out of the build database.
 """
@@ -15,13 +18,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ingest.normalise import UnitTable
 from ..ingest.registry import SourceSpec, load_registry
-from ..ingest.schema import BOOKKEEPING_TABLES, source_columns
+from ..ingest.schema import BOOKKEEPING_DESCRIPTIONS, BOOKKEEPING_TABLES, source_columns
 from ..settings import DBT_PROJECT_DIR, REFERENCE_SEEDS_DIR
+from .raw_descriptions import column_descriptions, table_description
 
 
 class PublishError(RuntimeError):
@@ -30,9 +34,13 @@ class PublishError(RuntimeError):
 
 @dataclass(frozen=True)
 class PublishedTable:
+    """A table and columns to publish; descriptions given here replace the build database's comments."""
+
     schema: str
     name: str
     columns: tuple[str, ...]
+    description: str | None = None
+    column_descriptions: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 def _dbt_tables(manifest: Mapping) -> list[PublishedTable]:
@@ -51,14 +59,24 @@ def _dbt_tables(manifest: Mapping) -> list[PublishedTable]:
 
 def _raw_tables(registry: Mapping[str, SourceSpec], convertible_units: set[str]) -> list[PublishedTable]:
     tables = [
-        PublishedTable(*qualified.split("."), tuple(columns))
+        PublishedTable(
+            *qualified.split("."),
+            tuple(columns),
+            BOOKKEEPING_DESCRIPTIONS[qualified],
+            {name: description for name, (_, description) in columns.items()},
+        )
         for qualified, columns in BOOKKEEPING_TABLES.items()
     ]
     for spec in registry.values():
         allowed = tuple(c for c in source_columns(spec, convertible_units) if c not in spec.personal_columns)
-        for table in (spec.raw_table, spec.totals_table):
-            if table:
-                tables.append(PublishedTable("raw", table, allowed))
+        descriptions = column_descriptions(spec, convertible_units)
+        tables.append(PublishedTable("raw", spec.raw_table, allowed, table_description(spec), descriptions))
+        if spec.totals_table:
+            tables.append(
+                PublishedTable(
+                    "raw", spec.totals_table, allowed, table_description(spec, totals=True), descriptions
+                )
+            )
     return tables
 
 
@@ -70,7 +88,7 @@ def _refuse_personal_columns(tables: Iterable[PublishedTable], registry: Mapping
 
 
 def published_tables(
-    ops_tables: Mapping[str, Mapping[str, str]],
+    ops_tables: Mapping[str, Mapping[str, tuple[str, str]]],
     manifest_path: Path = DBT_PROJECT_DIR / "target" / "manifest.json",
     registry: Mapping[str, SourceSpec] | None = None,
 ) -> list[PublishedTable]:

@@ -19,32 +19,37 @@ from pathlib import Path
 import duckdb
 
 from ..faults import crash_point
+from ..inbox import inbox_digest as current_inbox_digest
 from ..settings import Settings
 from .allowlist import PublishedTable, published_tables
-from .snapshot import write_snapshot
+from .snapshot import sql_literal, write_snapshot
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
 REVISIONS_TABLE = "ops.figure_revisions"
 INDICATOR_VALUES = "indicators.fct_indicator_values"
+# table → {column: (SQL type, Chinese description)}
 OPS_TABLES = {
     PUBLISH_LOG_TABLE: {
-        "published_at": "TIMESTAMP",
-        "run_id": "VARCHAR",
-        "snapshot_file": "VARCHAR",
-        "inbox_digest": "VARCHAR",
-        "check_results": "JSON",
-        "mart_rows": "JSON",
+        "published_at": ("TIMESTAMP", "发布时间（UTC）"),
+        "run_id": ("VARCHAR", "Dagster 运行编号"),
+        "snapshot_file": ("VARCHAR", "本次发布的快照文件名（data/snapshots/ 下）"),
+        "inbox_digest": (
+            "VARCHAR",
+            "收件箱摘要：可装载文件的相对路径与内容 SHA-256 之摘要，任一报送内容变化即改变",
+        ),
+        "check_results": ("JSON", "本次运行各数据质量检查的结果（检查名 → passed 或 failed (严重级别)）"),
+        "mart_rows": ("JSON", "发布时各集市表与指标表的行数（表名 → 行数）"),
     },
     REVISIONS_TABLE: {
-        "detected_at": "TIMESTAMP",
-        "run_id": "VARCHAR",
-        "indicator_code": "VARCHAR",
-        "area": "VARCHAR",
-        "year": "INTEGER",
-        "end_month": "INTEGER",
-        "old_value": "DOUBLE",
-        "new_value": "DOUBLE",
-        "files_loaded": "VARCHAR",
+        "detected_at": ("TIMESTAMP", "发现变动的时间（UTC）"),
+        "run_id": ("VARCHAR", "发现变动的 Dagster 运行编号"),
+        "indicator_code": ("VARCHAR", "指标编码（reference.indicators）"),
+        "area": ("VARCHAR", "地区：全市或区县名称"),
+        "year": ("INTEGER", "年份"),
+        "end_month": ("INTEGER", "期间截止月"),
+        "old_value": ("DOUBLE", "上次发布的指标值"),
+        "new_value": ("DOUBLE", "本次发布的指标值"),
+        "files_loaded": ("VARCHAR", "本次运行装载的文件（分号分隔），即引起变动的报送"),
     },
 }
 OPS_DESCRIPTIONS = {
@@ -58,15 +63,6 @@ class Publication:
     snapshot: Path
     published: Path
     mart_rows: dict[str, int]
-
-
-def inbox_digest(raw_dir: Path) -> str:
-    """A digest of the inbox's file names and contents' sizes and times: changes when a submission does."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(raw_dir).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -83,19 +79,21 @@ def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
     for table, columns in OPS_TABLES.items():
-        ddl = ", ".join(f"{name} {sql_type}" for name, sql_type in columns.items())
+        ddl = ", ".join(f"{name} {sql_type}" for name, (sql_type, _) in columns.items())
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
-        conn.execute(f"COMMENT ON TABLE {table} IS '{OPS_DESCRIPTIONS[table]}'")
+        conn.execute(f"COMMENT ON TABLE {table} IS {sql_literal(OPS_DESCRIPTIONS[table])}")
+        for name, (_, description) in columns.items():
+            conn.execute(f"COMMENT ON COLUMN {table}.{name} IS {sql_literal(description)}")
 
 
-def _record_publication(conn, run_id: str, snapshot: Path, settings: Settings, mart_rows, checks) -> None:
+def _record_publication(conn, run_id: str, snapshot: Path, digest: str, mart_rows, checks) -> None:
     conn.execute(
         f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608 a module constant
         [
             datetime.now(UTC).replace(tzinfo=None),
             run_id,
             snapshot.name,
-            inbox_digest(settings.raw_dir),
+            digest,
             json.dumps(checks, ensure_ascii=False),
             json.dumps(mart_rows, ensure_ascii=False),
         ],
@@ -203,10 +201,19 @@ def restore_build(settings: Settings, backup_name: str | None = None) -> Path:
 
 
 def publish(
-    settings: Settings, run_id: str, checks: dict[str, str], tables: list[PublishedTable] | None = None
+    settings: Settings,
+    run_id: str,
+    checks: dict[str, str],
+    tables: list[PublishedTable] | None = None,
+    inbox_digest: str | None = None,
 ) -> Publication:
-    """Log the publication, write the allow-listed snapshot, back up the build, swap the snapshot in."""
+    """Log the publication, write the allow-listed snapshot, back up the build, swap the snapshot in.
+
+    `inbox_digest` is the inbox as the run's ingest found it (the sensor and schedule tag their runs with
+    it); a run launched without one records the inbox as it is now.
+    """
     tables = published_tables(OPS_TABLES) if tables is None else tables
+    digest = inbox_digest or current_inbox_digest(settings.raw_dir)
     settings.snapshots_dir.mkdir(parents=True, exist_ok=True)
     for folder in (settings.snapshots_dir, settings.backups_dir):
         for leftover in folder.glob(".*.partial*"):
@@ -216,7 +223,7 @@ def publish(
     with duckdb.connect(str(settings.build_db)) as conn:
         mart_rows = _mart_rows(conn)
         _ensure_ops_tables(conn)
-        _record_publication(conn, run_id, snapshot, settings, mart_rows, checks)
+        _record_publication(conn, run_id, snapshot, digest, mart_rows, checks)
         _record_revisions(conn, settings.published_db, run_id)
         conn.execute("CHECKPOINT")
         partial = snapshot.with_name(f".{snapshot.name}.partial")

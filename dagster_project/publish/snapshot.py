@@ -1,7 +1,9 @@
 """Write a snapshot file that holds exactly the allow-listed tables and columns, with their descriptions.
 
 Views are materialised as tables (a staging view reads raw, which is not published whole), and the table
-and column comments that dbt's persist_docs wrote are copied, since CREATE TABLE … AS drops them.
+and column comments are written: the allow-list's own descriptions (raw, from the registry) where it has
+them, otherwise the build database's (dbt's persist_docs, the ops tables' DDL), since CREATE TABLE … AS
+drops them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .allowlist import PublishedTable, PublishError
 TARGET = "snapshot"
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -54,12 +56,13 @@ def _copy_table(conn, table: PublishedTable, table_comment, column_comments) -> 
     selected = ", ".join(quote_identifier(c) for c in table.columns)
     conn.execute(f"CREATE SCHEMA IF NOT EXISTS {TARGET}.{quote_identifier(table.schema)}")
     conn.execute(f"CREATE TABLE {target} AS SELECT {selected} FROM {source}")  # noqa: S608 allow-listed names
+    table_comment = table.description or table_comment
     if table_comment:
-        conn.execute(f"COMMENT ON TABLE {target} IS {_literal(table_comment)}")
+        conn.execute(f"COMMENT ON TABLE {target} IS {sql_literal(table_comment)}")
     for column in table.columns:
-        comment = column_comments[column]
+        comment = table.column_descriptions.get(column) or column_comments[column]
         if comment:
-            conn.execute(f"COMMENT ON COLUMN {target}.{quote_identifier(column)} IS {_literal(comment)}")
+            conn.execute(f"COMMENT ON COLUMN {target}.{quote_identifier(column)} IS {sql_literal(comment)}")
 
 
 def write_snapshot(conn: duckdb.DuckDBPyConnection, path: Path, tables: list[PublishedTable]) -> None:
@@ -69,7 +72,7 @@ def write_snapshot(conn: duckdb.DuckDBPyConnection, path: Path, tables: list[Pub
     if absent:
         raise PublishError(f"allow-listed tables missing from the build database / 构建库缺少: {absent}")
     path.unlink(missing_ok=True)
-    conn.execute(f"ATTACH {_literal(str(path))} AS {TARGET}")
+    conn.execute(f"ATTACH {sql_literal(str(path))} AS {TARGET}")
     try:
         for table in tables:
             key = (table.schema, table.name)

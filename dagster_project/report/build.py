@@ -40,6 +40,11 @@ class ScoreRow:
     meets_target: bool | None
     is_complete: bool
     missing_submissions: str | None
+    qualifier: str | None
+
+    @property
+    def is_retrospective(self) -> bool:
+        return self.qualifier == "retrospective"
 
 
 @dataclass
@@ -65,7 +70,8 @@ def latest_period(published_db: Path) -> tuple[int, int] | None:
         if not table_exists(conn, "indicators.fct_indicator_values"):
             return None
         row = conn.execute(
-            "SELECT year, end_month FROM indicators.fct_indicator_values ORDER BY year DESC, end_month DESC LIMIT 1"
+            "SELECT year, end_month FROM indicators.fct_indicator_values "
+            "ORDER BY year DESC, end_month DESC LIMIT 1"
         ).fetchone()
     return row
 
@@ -83,7 +89,7 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
         for row in conn.execute(
             """SELECT s.indicator_code, s.area, s.value, s.value_report, s.value_last_year_report, s.yoy_kind,
                       s.yoy_change_report, s.standard_limit, s.meets_standard, s.target_value, s.meets_target,
-                      s.is_complete, v.missing_submissions
+                      s.is_complete, v.missing_submissions, s.qualifier
                FROM indicators.rpt_scorecard AS s
                JOIN indicators.fct_indicator_values AS v USING (indicator_code, area, year, end_month)
                WHERE s.year = ? AND s.end_month = ? AND s.value IS NOT NULL
@@ -98,8 +104,10 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
     revisions = []
     if table_exists(conn, "ops.figure_revisions"):
         revisions = conn.execute(
-            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value, files_loaded
-               FROM ops.figure_revisions WHERE year = ? AND end_month = ? ORDER BY detected_at, indicator_code, area""",
+            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value,
+                      files_loaded
+               FROM ops.figure_revisions WHERE year = ? AND end_month = ?
+               ORDER BY detected_at, indicator_code, area""",
             [year, through],
         ).fetchall()
     return ReportContext(
@@ -120,8 +128,10 @@ def _markdown(ctx: ReportContext) -> str:
     lines = [
         f"# XX市{period}污染防治攻坚战主要指标",
         "",
-        f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`（发布于 {ctx.published_at} UTC，"
-        f"原快照 {ctx.snapshot_file}）自动生成；标“暂定”的数字所依赖的报送尚不完整。",
+        f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`"
+        f"（发布于 {ctx.published_at} UTC，原快照 {ctx.snapshot_file}）自动生成；"
+        "标“暂定”的数字所依赖的报送尚不完整，"
+        "标“按新标准回算”的数字含本市开始发布 AQI 之前、按 HJ 633-2012 回算的日。",
         "",
     ]
     numerals = "一二三四五六七八九十"
@@ -131,7 +141,10 @@ def _markdown(ctx: ReportContext) -> str:
         if not scored:
             lines += ["本领域指标的取数模型尚未接入，暂无数据。", ""]
             continue
-        sentences = [sentence(i, s.value, s.yoy_change_report, not s.is_complete) for i, s in scored]
+        sentences = [
+            sentence(i, s.value, s.value_report, s.yoy_change_report, not s.is_complete, s.is_retrospective)
+            for i, s in scored
+        ]
         lines += [f"截至{ctx.through}月底，" + "；".join(sentences) + "。", ""]
         provisional = [(i, s) for i, s in scored if not s.is_complete]
         for indicator, score in provisional:

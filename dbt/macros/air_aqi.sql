@@ -2,10 +2,13 @@
     Daily IAQI / AQI rules of HJ 633-2012 and HJ 633-2026 (indicator-rules §1.5–§1.8), written once
     and used for station-days (int_air__station_daily), city-days (int_air__city_daily) and the long
     IAQI table (int_air__daily_iaqi). Every number comes from the reference seeds:
-      aqi_breakpoints  (ruleset validity dates, segments, the >800 and above-table special cases)
-      aqi_daily_items  (which items a ruleset's daily AQI uses, primary-pollutant labels, 超标 threshold)
-      air_pollutants   (concentration decimals before the IAQI)
-      aqi_categories   (level, category, colour)
+      air_rulesets        (which ruleset a date falls under: 2012 up to 2026-02-28 whatever the year, 2026 after)
+      air_aqi_publication (the city's first day of AQI publication; earlier days are 按新标准回算)
+      aqi_breakpoints     (segments, the >800 and above-table special cases)
+      aqi_daily_items     (which items a ruleset's daily AQI uses, primary-pollutant labels, 超标 threshold)
+      air_validity_rules  (per ruleset: the lowest AQI that is published when an item is missing)
+      air_pollutants      (concentration decimals before the IAQI)
+      aqi_categories      (level, category, colour)
 
     Each macro returns a complete SELECT (it may start with its own WITH) over a relation or CTE
     name, so a model writes e.g. `iaqi as ({{ air_daily_iaqi('concentrations', ['station_code']) }})`.
@@ -20,8 +23,8 @@
     concentrations: relation/CTE with key_columns, obs_date and one column per item code
     (so2_24h, no2_24h, pm10_24h, co_24h, o3_1h, o3_8h, pm25_24h; unrounded, canonical units).
     Returns one row per key × obs_date × item of the day's ruleset daily set:
-      ruleset (by obs_date within the breakpoint seed's valid_from…valid_to; days outside every
-      ruleset produce no rows), item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding,
+      ruleset (by obs_date within air_rulesets valid_from…valid_to; a day outside every ruleset
+      produces no rows, and air_day_ruleset reports it), item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding,
       concentration, concentration_rounded (GB/T 8170 half-even on DECIMAL to the pollutant's
       concentration_decimals), segment, iaqi_exact (linear interpolation), iaqi (CEILING of
       round(iaqi_exact, 6): float noise never pushes an exact integer up), caps_at_top,
@@ -32,8 +35,8 @@
     {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
     with
     iaqi_rulesets as (
-        select distinct ruleset, valid_from, valid_to
-        from {{ ref('aqi_breakpoints') }}
+        select ruleset, valid_from, valid_to
+        from {{ ref('air_rulesets') }}
     ),
     iaqi_items as (
         select ruleset, item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding
@@ -141,8 +144,11 @@
     air_daily_aqi(iaqi, key_columns)
     iaqi: the output of air_daily_iaqi. Returns one row per key × obs_date:
       aqi_available = max IAQI of the items that have one;
-      aqi = aqi_available when no item is missing, or when aqi_available > 100 (HJ 633-2026 §5.3
-            "缺测时仅当其余项目AQI>100才发布"; applied to BOTH rulesets in this warehouse), else NULL;
+      aqi = aqi_available when no item is missing, or when aqi_available reaches the ruleset's
+            missing_item_min_aqi_published (air_validity_rules): 101 for 2026 (HJ 633-2026 §5.3
+            "缺测时仅当其余项目AQI>100才发布"), 0 for 2012 (HJ 633-2012 has no such rule: the AQI of
+            the remaining items is published, [U]); else NULL;
+      aqi_from_partial_items = an AQI is published although an item is missing;
       primary_pollutants = the primary_label of every item whose IAQI equals aqi (并列: joined with
             ',' in the seed's sort_order) when aqi > 50, else NULL;
       exceeding_pollutants = items with IAQI > exceeding_iaqi_above where the ruleset reports_exceeding
@@ -176,14 +182,21 @@
         from aqi_items
         group by {{ keys }}obs_date
     ),
+    aqi_missing_item_rules as (
+        select ruleset, threshold as min_aqi_published
+        from {{ ref('air_validity_rules') }}
+        where rule_code = 'missing_item_min_aqi_published'
+    ),
     aqi_published as (
         select
-            *,
+            d.*,
             case
-                when n_items_missing = 0 then aqi_available
-                when aqi_available > 100 then aqi_available
+                when d.n_items_missing = 0 then d.aqi_available
+                when d.aqi_available >= m.min_aqi_published then d.aqi_available
             end as aqi
-        from aqi_days
+        from aqi_days as d
+        left join aqi_missing_item_rules as m
+            on m.ruleset = d.ruleset
     ),
     aqi_categories as (
         select ruleset, aqi_lo, aqi_hi, level_no, level, category, colour, rgb
@@ -201,6 +214,7 @@
         d.aqi_available,
         d.aqi,
         d.aqi is null as aqi_withheld,
+        d.aqi is not null and d.n_items_missing > 0 as aqi_from_partial_items,
         cat.level_no as aqi_level_no,
         cat.level as aqi_level,
         cat.category as aqi_category,
@@ -231,4 +245,33 @@
         bool_or(has_no_segment) as has_item_without_segment
     from {{ iaqi }}
     group by {{ keys }}obs_date
+{%- endmacro %}
+
+
+{#-
+    air_day_ruleset(days, key_columns): one row per key × obs_date of `days` with
+      ruleset (air_rulesets by date; NULL when no ruleset covers the date — the marts' ruleset
+      tests report such a day: ERROR in the published period, WARN before it),
+      aqi_standard, is_retrospective (obs_date before the city's aqi_published_from: the day is
+      computed under the 2012 rules but was never published under them, 按新标准回算), and
+      ruleset_label (e.g. 'HJ 633-2012' or 'HJ 633-2012（按新标准回算）').
+-#}
+{% macro air_day_ruleset(days, key_columns) -%}
+    select
+        {%- for k in key_columns %}
+        d.{{ k }},
+        {%- endfor %}
+        d.obs_date,
+        r.ruleset,
+        r.aqi_standard,
+        d.obs_date < p.aqi_published_from as is_retrospective,
+        r.aqi_standard || case
+            when d.obs_date < p.aqi_published_from then '（' || p.retrospective_label_zh || '）'
+            else ''
+        end as ruleset_label
+    from {{ days }} as d
+    left join {{ ref('air_rulesets') }} as r
+        on d.obs_date between r.valid_from and r.valid_to
+    left join {{ ref('air_aqi_publication') }} as p
+        on true
 {%- endmacro %}

@@ -1,12 +1,14 @@
-"""Real third-party data through the real pipeline: Beijing, December 2016 (three national stations).
+"""Real third-party data through the real pipeline: Beijing (three national stations), December 2013 and
+December 2015 — days before 2016-01-01 that must get an AQI under the 2012 rules. A whole year of all twelve
+stations: test_external_air_year.py.
 
 The rows are converted to the documented hourly export format (docs/air-hourly-export-format.md):
-hour-start → hour-ending time, CO headed in μg/m³ so that staging converts it to mg/m³.
+hour-start → hour-ending time, CO headed in μg/m³ so that staging converts it to mg/m³, one file per month.
 """
 
 import csv
 import gzip
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -16,7 +18,8 @@ import pytest
 from tests.inboxes import write_submission
 from tests.pipeline import run_refresh
 
-SLICE = Path(__file__).resolve().parents[1] / "data" / "external" / "beijing-air-2016-12.csv.gz"
+EXTERNAL = Path(__file__).resolve().parents[1] / "data" / "external"
+SLICE_BEFORE_2016 = EXTERNAL / "beijing-air-2013-12-2015-12.csv.gz"
 POLLUTANTS = {
     "SO2": "SO2(μg/m³)",
     "NO2": "NO2(μg/m³)",
@@ -27,8 +30,8 @@ POLLUTANTS = {
 }
 
 
-def _write_beijing_inbox(inbox: Path) -> pd.DataFrame:
-    frame = pd.read_csv(SLICE)
+def _write_beijing_inbox(inbox: Path, slice_path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(slice_path)
     stations = sorted(frame["station"].unique())
     write_submission(
         inbox,
@@ -47,67 +50,101 @@ def _write_beijing_inbox(inbox: Path) -> pd.DataFrame:
         ],
     )
     code = {name: f"BJ{i:02d}" for i, name in enumerate(stations)}
-    path = inbox / "air" / "hourly" / "北京小时数据_201612.csv"
-    path.parent.mkdir(parents=True)
-    with (
-        gzip.open(SLICE, "rt", encoding="utf-8") as source,
-        path.open("w", encoding="utf-8-sig", newline="") as out,
-    ):
-        writer = csv.writer(out)
-        writer.writerow(["站点名称", "站点编码", "监测时间", *POLLUTANTS.values()])
-        for row in csv.DictReader(source):
-            ending = datetime(
-                int(row["year"]), int(row["month"]), int(row["day"]), int(row["hour"])
-            ) + timedelta(hours=1)
-            writer.writerow(
-                [
-                    row["station"],
-                    code[row["station"]],
-                    ending.strftime("%Y-%m-%d %H:%M"),
-                    *(row[p] for p in POLLUTANTS),
-                ]
-            )
+    folder = inbox / "air" / "hourly"
+    folder.mkdir(parents=True)
+    with gzip.open(slice_path, "rt", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    for year, month in sorted({(int(r["year"]), int(r["month"])) for r in rows}):
+        path = folder / f"北京小时数据_{year}{month:02d}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["站点名称", "站点编码", "监测时间", *POLLUTANTS.values()])
+            for row in rows:
+                if (int(row["year"]), int(row["month"])) != (year, month):
+                    continue
+                ending = datetime(year, month, int(row["day"]), int(row["hour"])) + timedelta(hours=1)
+                writer.writerow(
+                    [
+                        row["station"],
+                        code[row["station"]],
+                        ending.strftime("%Y-%m-%d %H:%M"),
+                        *(row[p] for p in POLLUTANTS),
+                    ]
+                )
     return frame
 
 
 @pytest.fixture(scope="module")
-def beijing(tmp_path_factory):
-    root = tmp_path_factory.mktemp("beijing")
-    frame = _write_beijing_inbox(root / "inbox")
+def beijing_before_2016(tmp_path_factory):
+    root = tmp_path_factory.mktemp("beijing_before_2016")
+    frame = _write_beijing_inbox(root / "inbox", SLICE_BEFORE_2016)
     result = run_refresh(root / "inbox", root / "data")
     conn = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
     yield result, frame, conn
     conn.close()
 
 
-def test_the_real_export_loads_whole_and_publishes(beijing):
-    result, frame, conn = beijing
+def test_days_before_2016_get_an_aqi_under_the_2012_rules(beijing_before_2016):
+    result, _, conn = beijing_before_2016
     assert result.success
-    assert conn.execute("select count(*) from raw.air_hourly").fetchone()[0] == len(frame)
-    assert conn.execute("select count(*) from raw._rejects").fetchone()[0] == 0
+    months = conn.execute(
+        """select year(obs_date), count(*), count(*) filter (where ruleset = '2012'),
+                  count(*) filter (where is_valid_day)
+           from marts.fct_air_quality_daily group by 1 order by 1"""
+    ).fetchall()
+    assert [(y, n, n2012) for y, n, n2012, _ in months] == [(2013, 31, 31), (2015, 31, 31)]
+    assert all(valid >= 28 for *_, valid in months)
+    ratios = conn.execute(
+        """select year, good_day_ratio, pm25_mean from marts.fct_air_quality_period
+           where period_kind = 'month' order by year"""
+    ).fetchall()
+    assert [y for y, *_ in ratios] == [2013, 2015]
+    assert all(0 < ratio < 100 and pm25 > 50 for _, ratio, pm25 in ratios)
 
 
-def test_co_in_micrograms_is_converted_to_milligrams(beijing):
-    _, frame, conn = beijing
-    day = frame[(frame["station"] == "Dongsi") & (frame["day"] == 5)]
-    expected = day["CO"].dropna().mean() / 1000
-    value = conn.execute(
-        "select co_24h from marts.fct_air_quality_station_daily where station_name = 'Dongsi' and obs_date = '2016-12-05'"
-    ).fetchone()[0]
-    assert value == pytest.approx(expected, rel=1e-9)
-
-
-def test_the_december_2016_red_alert_episode_shows_as_severe_pollution(beijing):
-    _, _, conn = beijing
-    rows = dict(
+def test_days_before_the_city_published_aqi_are_marked_retrospective(beijing_before_2016):
+    """XX市's seed dates its first AQI publication 2014-01-01: December 2013 is 按新标准回算, 2015 is not."""
+    _, _, conn = beijing_before_2016
+    published_from = conn.execute("select aqi_published_from from reference.air_aqi_publication").fetchone()[
+        0
+    ]
+    assert date(2014, 1, 1) <= published_from <= date(2015, 12, 1)
+    labels = conn.execute(
+        """select year(obs_date), is_retrospective, ruleset_label, count(*)
+           from marts.fct_air_quality_daily group by all order by 1"""
+    ).fetchall()
+    assert labels == [(2013, True, "HJ 633-2012（按新标准回算）", 31), (2015, False, "HJ 633-2012", 31)]
+    periods = dict(
         conn.execute(
-            "select aqi_category, count(*) from marts.fct_air_quality_daily where is_valid_day group by 1"
+            """select year, has_retrospective_days from marts.fct_air_quality_period
+               where period_kind = 'month'"""
         ).fetchall()
     )
-    worst = conn.execute(
-        "select obs_date, aqi, primary_pollutants from marts.fct_air_quality_daily order by aqi desc nulls last limit 1"
+    assert periods == {2013: True, 2015: False}
+    stations = conn.execute(
+        """select count(*) from marts.fct_air_quality_station_daily
+           where ruleset is distinct from '2012' or is_retrospective <> (obs_date < ?)""",
+        [published_from],
+    ).fetchone()[0]
+    assert stations == 0
+
+
+def test_a_clean_2013_day_with_co_missing_stays_a_valid_good_day(beijing_before_2016):
+    """CO is missing for most of December 2013 at two of the three stations: the city CO is then invalid
+    (under 75 % of the stations), and under HJ 633-2012 the AQI of the other items is still published."""
+    _, _, conn = beijing_before_2016
+    partial = conn.execute(
+        """select count(*) filter (where is_good_day), count(*) filter (where not is_good_day)
+           from marts.fct_air_quality_daily
+           where year(obs_date) = 2013 and missing_items like '%co%' and dq_aqi_from_partial_items"""
     ).fetchone()
-    assert rows.get("严重污染", 0) >= 1
-    assert worst[2] == "pm25"
-    assert worst[0].month == 12 and 16 <= worst[0].day <= 22
-    assert sum(rows.values()) >= 28
+    assert partial[0] >= 1 and partial[1] >= 1
+
+
+def test_the_december_2015_red_alerts_show_as_severe_pm25_pollution(beijing_before_2016):
+    _, _, conn = beijing_before_2016
+    worst = conn.execute(
+        """select obs_date, aqi_category, primary_pollutants from marts.fct_air_quality_daily
+           where year(obs_date) = 2015 order by aqi desc nulls last limit 1"""
+    ).fetchone()
+    assert worst[1] == "严重污染" and worst[2] == "pm25"

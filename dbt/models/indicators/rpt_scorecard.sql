@@ -1,5 +1,6 @@
 -- 指标记分卡：每个指标 × 地区 × 期间的本期值、上年同期值、同比（% 或百分点，由目录 yoy_kind 决定）、标准限值与达标、
--- 局定目标与是否完成（无目标时为空，不推测）。同比按目录 decimals 修约（GB/T 8170）后的发布值计算，与报告一致。
+-- 局定目标与是否完成（无目标时为空，不推测）。发布值只在这里按目录 decimals 做一次 GB/T 8170 修约（宏 round_gbt8170），
+-- 报告、核对只打印或比较这个发布值，不再修约；同比用发布值的 DECIMAL 精确相减计算，与报告一致。
 with
 
 indicator_values as (
@@ -29,7 +30,7 @@ rounded as (
         c.decimals,
         c.yoy_kind,
         c.direction,
-        cast({{ round_gbt8170('v.value', 'c.decimals') }} as double) as value_report
+        {{ round_gbt8170('v.value', 'c.decimals') }} as value_published
     from indicator_values as v
     inner join catalogue as c
         on c.code = v.indicator_code
@@ -41,10 +42,11 @@ compared as (
     select
         cur.*,
         ly.value as value_last_year,
-        ly.value_report as value_last_year_report,
+        ly.value_published as value_last_year_published,
         case cur.yoy_kind
-            when 'pct' then (cur.value_report - ly.value_report) / nullif(ly.value_report, 0) * 100
-            when 'pp' then cur.value_report - ly.value_report
+            when 'pct' then cast((cur.value_published - ly.value_published) * 100 as double)
+                / nullif(cast(ly.value_published as double), 0)
+            when 'pp' then cast(cur.value_published - ly.value_published as double)
         end as yoy_change
     from rounded as cur
     left join rounded as ly
@@ -88,11 +90,11 @@ final as (
         c.period_end,
         c.unit,
         c.value,
-        c.value_report,
+        cast(c.value_published as double) as value_report,
         c.numerator,
         c.denominator,
         c.value_last_year,
-        c.value_last_year_report,
+        cast(c.value_last_year_published as double) as value_last_year_report,
         c.yoy_kind,
         cast(c.yoy_change as double) as yoy_change,
         cast({{ round_gbt8170('c.yoy_change', 1) }} as double) as yoy_change_report,
@@ -103,15 +105,16 @@ final as (
         t.standard_limit,
         t.standard_source,
         case t.standard_comparison
-            when 'at_most' then c.value_report <= t.standard_limit
-            when 'at_least' then c.value_report >= t.standard_limit
+            when 'at_most' then c.value_published <= t.standard_limit
+            when 'at_least' then c.value_published >= t.standard_limit
         end as meets_standard,
         t.target_value,
         t.target_source,
         case t.target_comparison
-            when 'at_most' then c.value_report <= t.target_value
-            when 'at_least' then c.value_report >= t.target_value
+            when 'at_most' then c.value_published <= t.target_value
+            when 'at_least' then c.value_published >= t.target_value
         end as meets_target,
+        c.qualifier,
         c.is_complete
     from compared as c
     left join period_targets as t

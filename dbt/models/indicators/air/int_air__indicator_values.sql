@@ -52,7 +52,8 @@ key_enterprises as (
     'air.nonroad_machinery_registered': 'nonroad_machinery_registered_cumulative',
     'air.vehicles_over_limit_punished': 'vehicles_punished_cumulative'} %}
 
--- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）
+-- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）；期间含本市发布 AQI 之前按 2012 规则
+-- 回算的日子时 qualifier = retrospective（按新标准回算）
 city_quality as (
 
     {%- for code, column in quality_statistics.items() %}
@@ -64,6 +65,7 @@ city_quality as (
         cast({{ column }} as double) as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
+        case when has_retrospective_days then 'retrospective' end as qualifier,
         n_days = n_calendar_days as is_complete
     from quality_ytd
     union all
@@ -76,6 +78,7 @@ city_quality as (
         cast(good_day_ratio as double) as value,
         cast(good_days as double) as numerator,
         cast(valid_days as double) as denominator,
+        case when has_retrospective_days then 'retrospective' end as qualifier,
         n_days = n_calendar_days as is_complete
     from quality_ytd
 
@@ -95,7 +98,7 @@ station_days_in_period as (
     inner join station_daily as s
         on s.obs_date between p.period_start and p.period_end
     left join exceptional_event_days as e
-        on e.event_date = s.obs_date
+        on s.obs_date = e.event_date
         and e.pollutant = 'pm25'
     where e.event_date is null
 
@@ -122,7 +125,9 @@ district_quality as (
         district as area,
         year,
         end_month,
-        count(*) filter (where is_good_day) * 100.0 / nullif(count(*) filter (where is_valid_day), 0) as value,
+        count(*) filter (where is_good_day)
+        * 100.0
+        / nullif(count(*) filter (where is_valid_day), 0) as value,
         cast(count(*) filter (where is_good_day) as double) as numerator,
         cast(count(*) filter (where is_valid_day) as double) as denominator,
         true as is_complete
@@ -155,8 +160,8 @@ enforcement_values as (
         bool_and(e.is_submitted) as is_complete
     from enforcement_periods as p
     inner join enforcement as e
-        on e.year = p.year
-        and e.month <= p.end_month
+        on p.year = e.year
+        and p.end_month >= e.month
     group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
     union all
     {%- endfor %}
@@ -172,8 +177,8 @@ enforcement_values as (
         true as is_complete
     from enforcement_periods as p
     inner join enforcement as e
-        on e.year = p.year
-        and e.month = p.end_month
+        on p.year = e.year
+        and p.end_month = e.month
     group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -210,7 +215,7 @@ key_enterprise_values as (
         true as is_complete
     from enforcement_periods as p
     inner join key_enterprise_years as k
-        on k.year = p.year
+        on p.year = k.year
 
     union all
 
@@ -226,25 +231,58 @@ key_enterprise_values as (
         true as is_complete
     from enforcement_periods as p
     inner join key_enterprise_years as k
-        on k.year = p.year
+        on p.year = k.year
 
 ),
 
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from city_quality
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from district_quality
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from enforcement_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from key_enterprise_values
 
 )

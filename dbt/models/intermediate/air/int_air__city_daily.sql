@@ -1,5 +1,6 @@
 -- 城市日：当日参与城市评价站点的有效站点日值的算术平均（先站点日均、后城市平均；O3 取各站 MDA8 与
--- 日最大1小时的平均），再用城市浓度计算 IAQI、AQI（不是站点 AQI 的平均或最大）。
+-- 日最大1小时的平均），再用城市浓度计算 IAQI、AQI（不是站点 AQI 的平均或最大）。某项目有效的站点
+-- 不足当日应参评站点数的 min_station_share_city_day_pct（air_validity_rules）时，该项目城市值无效，按缺测处理。
 -- 每个有任何小时数据的自然日一行（即使当日没有评价站点的数据）。
 with
 
@@ -18,6 +19,20 @@ station_daily as (
 stations as (
 
     select * from {{ ref('stg_air__stations') }}
+
+),
+
+validity_rules as (
+
+    select * from {{ ref('air_validity_rules') }}
+
+),
+
+rules as (
+
+    select max(threshold) filter (where rule_code = 'min_station_share_city_day_pct') as min_station_share_pct
+    from validity_rules
+    where ruleset = 'all'
 
 ),
 
@@ -68,7 +83,7 @@ city_means as (
 
 ),
 
-concentrations as (
+station_counts as (
 
     select
         d.obs_date,
@@ -76,14 +91,44 @@ concentrations as (
         coalesce(m.n_stations_reporting, 0) as n_stations_reporting,
         coalesce(m.n_stations_valid, 0) as n_stations_valid,
         {%- for item in air_daily_item_codes() %}
-        m.{{ item }},
-        coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }}{{ ',' if not loop.last }}
+        m.{{ item }} as {{ item }}_all_stations,
+        coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }},
+        -- integer comparison: n / n_evaluation >= share %, without float rounding at the boundary
+        coalesce(m.n_stations_{{ item }}, 0) * 100
+            >= r.min_station_share_pct * coalesce(e.n_stations_evaluation, 0) as {{ item }}_enough_stations{{ ',' if not loop.last }}
         {%- endfor %}
     from calendar_days as d
+    cross join rules as r
     left join stations_expected as e
         on e.obs_date = d.obs_date
     left join city_means as m
         on m.obs_date = d.obs_date
+
+),
+
+concentrations as (
+
+    select
+        obs_date,
+        n_stations_evaluation,
+        n_stations_reporting,
+        n_stations_valid,
+        {%- for item in air_daily_item_codes() %}
+        n_stations_{{ item }},
+        case when {{ item }}_enough_stations then {{ item }}_all_stations end as {{ item }},
+        {%- endfor %}
+        nullif(concat_ws(','
+            {%- for item in air_daily_item_codes() %},
+            case when n_stations_{{ item }} > 0 and not {{ item }}_enough_stations then '{{ item }}' end
+            {%- endfor %}
+        ), '') as items_below_station_share
+    from station_counts
+
+),
+
+day_rulesets as (
+
+    {{ air_day_ruleset('concentrations', []) }}
 
 ),
 
@@ -109,13 +154,16 @@ final as (
 
     select
         c.obs_date,
-        a.ruleset,
+        r.ruleset,
+        r.ruleset_label,
+        r.is_retrospective,
         c.n_stations_evaluation,
         c.n_stations_reporting,
         c.n_stations_valid,
         {%- for item in air_daily_item_codes() %}
         c.n_stations_{{ item }},
         {%- endfor %}
+        c.items_below_station_share,
         c.so2_24h,
         c.no2_24h,
         c.co_24h,
@@ -141,9 +189,12 @@ final as (
         a.n_items_missing,
         a.missing_items,
         coalesce(a.aqi_withheld, true) as aqi_withheld,
+        coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
         coalesce(a.iaqi_capped, false) as iaqi_capped,
         coalesce(w.has_item_without_segment, false) as has_item_without_segment
     from concentrations as c
+    inner join day_rulesets as r
+        on r.obs_date = c.obs_date
     left join iaqi_wide as w
         on w.obs_date = c.obs_date
     left join aqi as a

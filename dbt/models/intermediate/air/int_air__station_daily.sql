@@ -1,5 +1,6 @@
 -- 站点日：有效性（GB 3095 表4、HJ 663 §6.1.2）、日均值、O3 日最大1小时与日最大8小时（MDA8），
--- 再按当日规则集计算各项 IAQI、AQI、级别、类别、首要污染物（规则见宏 air_daily_iaqi / air_daily_aqi）。
+-- 再按当日规则集计算各项 IAQI、AQI、级别、类别、首要污染物（规则见宏 air_daily_iaqi / air_daily_aqi），
+-- 规则集与“按新标准回算”标记见宏 air_day_ruleset。
 with
 
 station_hourly as (
@@ -23,11 +24,12 @@ limits as (
 rules as (
 
     select
-        max(min_count) filter (where rule_code = 'min_hours_daily_mean') as min_hours_daily_mean,
-        max(min_count) filter (where rule_code = 'min_hours_8h_window') as min_hours_8h_window,
-        max(min_count) filter (where rule_code = 'min_windows_mda8') as min_windows_mda8,
-        max(min_count) filter (where rule_code = 'min_hours_o3_1h_max') as min_hours_o3_1h_max
+        max(threshold) filter (where rule_code = 'min_hours_daily_mean') as min_hours_daily_mean,
+        max(threshold) filter (where rule_code = 'min_hours_8h_window') as min_hours_8h_window,
+        max(threshold) filter (where rule_code = 'min_windows_mda8') as min_windows_mda8,
+        max(threshold) filter (where rule_code = 'min_hours_o3_1h_max') as min_hours_o3_1h_max
     from validity_rules
+    where ruleset = 'all'
 
 ),
 
@@ -42,6 +44,15 @@ o3_limits as (
     from limits
     where pollutant = 'o3' and zone_class = '二级'
     group by valid_from, valid_to
+
+),
+
+-- a day before the first limits in force (GB 3095-2012, 2016-01-01) is computed under the 2012 rules
+-- retrospectively (按新标准回算), so it is judged against that first set of limits
+o3_limits_first_day as (
+
+    select min(valid_from) as first_valid_from
+    from o3_limits
 
 ),
 
@@ -171,8 +182,15 @@ validated as (
         on m.station_code = d.station_code
         and m.obs_date = d.obs_date
     cross join rules as r
+    cross join o3_limits_first_day as f
     left join o3_limits as lim
-        on d.obs_date between lim.valid_from and lim.valid_to
+        on greatest(d.obs_date, f.first_valid_from) between lim.valid_from and lim.valid_to
+
+),
+
+day_rulesets as (
+
+    {{ air_day_ruleset('validated', ['station_code']) }}
 
 ),
 
@@ -202,7 +220,9 @@ final as (
         v.station_name,
         v.is_in_register,
         v.is_city_evaluation,
-        a.ruleset,
+        r.ruleset,
+        r.ruleset_label,
+        r.is_retrospective,
         v.n_hours_reported,
         v.n_valid_so2,
         v.n_valid_no2,
@@ -237,9 +257,13 @@ final as (
         a.n_items_missing,
         a.missing_items,
         coalesce(a.aqi_withheld, true) as aqi_withheld,
+        coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
         coalesce(a.iaqi_capped, false) as iaqi_capped,
         coalesce(w.has_item_without_segment, false) as has_item_without_segment
     from validated as v
+    inner join day_rulesets as r
+        on r.station_code = v.station_code
+        and r.obs_date = v.obs_date
     left join iaqi_wide as w
         on w.station_code = v.station_code
         and w.obs_date = v.obs_date

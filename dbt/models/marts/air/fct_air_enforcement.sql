@@ -110,14 +110,20 @@ penalty_counts as (
 
 ),
 
+-- 台账存量截至月末：生产线在核查日期（checked_on）之后才计入，未核查（无日期）的生产线不计入任何月份
 cement_counts as (
 
     select
-        district,
-        cast(count(*) filter (where in_production) as bigint) as cement_lines_in_production,
-        cast(count(*) filter (where in_production and meets_provincial_standard) as bigint) as cement_lines_compliant
-    from cement_lines
-    group by district
+        g.district,
+        g.month_start,
+        cast(count(*) filter (where c.in_production) as bigint) as cement_lines_in_production,
+        cast(count(*) filter (where c.in_production and c.meets_provincial_standard) as bigint)
+            as cement_lines_compliant
+    from district_months as g
+    inner join cement_lines as c
+        on c.district = g.district
+        and c.checked_on <= g.month_end
+    group by g.district, g.month_start
 
 ),
 
@@ -153,6 +159,7 @@ final as (
         and p.month_start = g.month_start
     left join cement_counts as c
         on c.district = g.district
+        and c.month_start = g.month_start
 
 )
 

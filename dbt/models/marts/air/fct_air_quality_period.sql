@@ -1,17 +1,13 @@
 -- 期间空气质量统计：每个自然月（period_kind = 'month'）和每个年初至月末（'ytd'）一行。
 -- 浓度统计 = 城市日值的统计（剔除该污染物的例外事件日）；百分位数按 HJ 663 附录A（线性插值 = quantile_cont）；
 -- 天数与比例以 AQI 有效天为分母；综合指数用期末有效的 GB 3095 二级限值；同比由修约后的发布值计算。
+-- 统计有效性（GB 3095 表4，阈值见 air_validity_rules）：月值要求该月有效日值≥27（二月≥25）；年初至今要求期内
+-- 每个月都满足，全年（年初至12月）另要求≥324个有效日值；百分位数（CO P95、O3 P90）同此。
 with
 
 city_daily as (
 
     select * from {{ ref('fct_air_quality_daily') }}
-
-),
-
-exceptional_event_days as (
-
-    select * from {{ ref('air_exceptional_event_days') }}
 
 ),
 
@@ -27,71 +23,23 @@ pollutants as (
 
 ),
 
-{%- set stat_pollutants = ['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'] %}
-{%- set daily_column = {'so2': 'so2_24h', 'no2': 'no2_24h', 'co': 'co_24h', 'o3': 'o3_8h', 'pm10': 'pm10_24h', 'pm25': 'pm25_24h'} %}
+{%- set daily_column = air_statistic_daily_columns() %}
+{%- set stat_pollutants = daily_column.keys() | list %}
 {#- period value of each pollutant: column name in this mart -#}
 {%- set period_value = {'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90', 'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
 {%- set yoy_column = {'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct', 'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
 {%- set categories = [('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'), ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
 
-months as (
-
-    select distinct cast(date_trunc('month', obs_date) as date) as month_start
-    from city_daily
-
-),
-
 periods as (
 
-    select
-        'month' as period_kind,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as end_month,
-        month_start as period_start,
-        cast(last_day(month_start) as date) as period_end
-    from months
-
-    union all
-
-    select
-        'ytd' as period_kind,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as end_month,
-        make_date(year(month_start), 1, 1) as period_start,
-        cast(last_day(month_start) as date) as period_end
-    from months
+    {{ air_report_periods('city_daily') }}
 
 ),
 
-exceptional_by_day as (
-
-    select
-        event_date,
-        {%- for p in stat_pollutants %}
-        bool_or(pollutant = '{{ p }}') as excluded_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from exceptional_event_days
-    group by event_date
-
-),
-
--- the day's concentration is left out of that pollutant's period statistics on an exceptional-event day;
--- the day's AQI, category and 优良 status are kept (sand-dust deduction applies to concentrations only)
+-- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    select
-        d.obs_date,
-        d.ruleset,
-        d.aqi_category,
-        d.is_valid_day,
-        d.is_good_day,
-        e.event_date is not null as is_exceptional_event_day,
-        {%- for p in stat_pollutants %}
-        case when not coalesce(e.excluded_{{ p }}, false) then d.{{ daily_column[p] }} end as {{ daily_column[p] }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from city_daily as d
-    left join exceptional_by_day as e
-        on e.event_date = d.obs_date
+    {{ air_daily_for_statistics('city_daily', ['ruleset', 'is_retrospective', 'aqi_category', 'is_valid_day', 'is_good_day']) }}
 
 ),
 
@@ -106,6 +54,7 @@ period_stats as (
         cast(p.period_end - p.period_start + 1 as integer) as n_calendar_days,
         cast(count(d.obs_date) as integer) as n_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
+        cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
         avg(d.pm25_24h) as pm25_mean,
         avg(d.pm10_24h) as pm10_mean,
         avg(d.so2_24h) as so2_mean,
@@ -129,8 +78,22 @@ period_stats as (
 
 ),
 
+statistic_validity as (
+
+    {{ air_statistic_validity('periods', 'daily_for_stats', []) }}
+
+),
+
 -- S_i of the composite index: the 二级 limit in force at the period end, of the averaging time that the
--- pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h for CO, mda8 for O3)
+-- pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h for CO, mda8 for O3); a period that ends before
+-- the first limits in force (2016-01-01) is computed retrospectively and uses that first set (GB 3095-2012)
+limits_first_day as (
+
+    select min(valid_from) as first_valid_from
+    from limits
+
+),
+
 composite_limits as (
 
     select
@@ -142,12 +105,13 @@ composite_limits as (
         {%- endfor %}
         string_agg(distinct l.standard || ' ' || l.stage, '; ') as composite_limits_standard
     from periods as p
+    cross join limits_first_day as f
     cross join pollutants as po
     inner join limits as l
         on l.pollutant = po.pollutant
         and l.averaging = po.composite_averaging
         and l.zone_class = '二级'
-        and p.period_end between l.valid_from and l.valid_to
+        and greatest(p.period_end, f.first_valid_from) between l.valid_from and l.valid_to
     group by p.period_kind, p.year, p.end_month
 
 ),
@@ -177,12 +141,19 @@ scored as (
         {%- for p in stat_pollutants %}
         {{ round_gbt8170('s.' ~ period_value[p], 'r.decimals_' ~ p) }} as {{ period_value[p] }}_report,
         {%- endfor %}
-        {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report
+        {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
+        {%- for p in stat_pollutants %}
+        v.{{ p }}_statistic_valid{{ ',' if not loop.last }}
+        {%- endfor %}
     from period_stats as s
     left join composite_limits as l
         on l.period_kind = s.period_kind
         and l.year = s.year
         and l.end_month = s.end_month
+    left join statistic_validity as v
+        on v.period_kind = s.period_kind
+        and v.year = s.year
+        and v.end_month = s.end_month
     cross join report_decimals as r
 
 ),
@@ -198,6 +169,8 @@ final as (
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,
+        cur.n_retrospective_days,
+        cur.n_retrospective_days > 0 as has_retrospective_days,
         cur.pm25_mean,
         cur.pm10_mean,
         cur.so2_mean,
@@ -206,6 +179,9 @@ final as (
         cur.o3_mda8_p90,
         {%- for p in stat_pollutants %}
         cur.n_days_{{ p }},
+        {%- endfor %}
+        {%- for p in stat_pollutants %}
+        cur.{{ p }}_statistic_valid,
         {%- endfor %}
         cur.n_exceptional_event_days,
         cur.valid_days,

@@ -1,4 +1,4 @@
--- 站点 × 自然日的空气质量日报：浓度、有效小时数、各项 IAQI、AQI、级别、类别、首要污染物、规则集与数据质量标记。
+-- 站点 × 自然日的空气质量日报：浓度、有效小时数、各项 IAQI、AQI、级别、类别、首要污染物、规则集（含“按新标准回算”标记）与数据质量标记。
 with
 
 station_daily as (
@@ -22,6 +22,8 @@ final as (
         s.station_level,
         d.obs_date,
         d.ruleset,
+        d.ruleset_label,
+        d.is_retrospective,
         d.is_city_evaluation,
         d.n_hours_reported,
         d.n_valid_so2,
@@ -52,6 +54,7 @@ final as (
         coalesce(d.aqi <= 100, false) as is_good_day,
         d.missing_items,
         d.aqi_withheld as dq_aqi_withheld,
+        d.aqi_from_partial_items as dq_aqi_from_partial_items,
         d.iaqi_capped as dq_iaqi_capped,
         d.o3_8h_valid_by_exceedance as dq_o3_8h_valid_by_exceedance,
         d.has_item_without_segment as dq_item_without_segment,
