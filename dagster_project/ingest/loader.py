@@ -104,7 +104,7 @@ class ParsedFile:
     @property
     def rows(self) -> list[dict]:
         """Every detail row as a dict, in sheet order (for inspection; loading reads the table)."""
-        result = self.conn.execute(f"SELECT * FROM {self.bulk_table}")
+        result = self.conn.execute(f"SELECT * FROM {self.bulk_table}")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         names = [d[0] for d in result.description]
         bulk = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
         return sorted([*bulk, *self.decided_rows], key=lambda row: row["_row_number"])
@@ -456,7 +456,7 @@ def _duplicate_rows(spec, conn, prefix, typed, decided, reject) -> dict[int, Rej
     )
     keys = ", ".join(key_columns)
     found = conn.execute(
-        f"SELECT _row_number, first_seen, {keys} FROM ("
+        f"SELECT _row_number, first_seen, {keys} FROM ("  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         f"SELECT *, min(_row_number) OVER (PARTITION BY {keys}) AS first_seen FROM ("
         f"SELECT _index + 1 AS _row_number, {keys} FROM {typed} WHERE _fast "
         f"UNION ALL SELECT _row_number, {keys} FROM {decided_keys})) "
@@ -488,7 +488,7 @@ def _bulk_rows(spec, ctx, conn, prefix, typed, units, sheet, duplicates: set[int
         if column.approx:
             outputs.append(f"q_{column.name} AS {quote_identifier(column.name + '_qualifier')}")
     for number, (derived, personal) in enumerate(spec.pseudonyms):
-        values = conn.execute(f"SELECT DISTINCT v_{personal} FROM {typed} WHERE _fast").fetchall()
+        values = conn.execute(f"SELECT DISTINCT v_{personal} FROM {typed} WHERE _fast").fetchall()  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         mapping = f"{prefix}_pseudonym{number}"
         values_table(
             conn,
@@ -501,10 +501,10 @@ def _bulk_rows(spec, ctx, conn, prefix, typed, units, sheet, duplicates: set[int
     outputs += [f"{_sql_literal(sheet)} AS _sheet", "CAST(_index + 1 AS INTEGER) AS _row_number"]
     where = " AND ".join(["_fast", *not_in("_index", {n - 1 for n in duplicates})])
     conn.execute(
-        f"CREATE OR REPLACE TEMP TABLE {prefix}_rows AS SELECT {', '.join(outputs)} FROM {typed} AS t "
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_rows AS SELECT {', '.join(outputs)} FROM {typed} AS t "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         f"{' '.join(joins)} WHERE {where} ORDER BY _index"
     )
-    return conn.execute(f"SELECT count(*) FROM {prefix}_rows").fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {prefix}_rows").fetchone()[0]  # noqa: S608 quoted identifiers and temp-table names; values are parameters
 
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
@@ -563,7 +563,7 @@ def _record_file(
 ):
     period = identity_periods(identity)
     conn.execute(
-        f"INSERT INTO {FILES_TABLE} (source, file_path, file_sha256, file_identity, file_version, status, "
+        f"INSERT INTO {FILES_TABLE} (source, file_path, file_sha256, file_identity, file_version, status, "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         "rows_loaded, rows_rejected, message, load_batch, loaded_at, period_month, period_year, district) "  # noqa: S608
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -623,7 +623,7 @@ def _insert_bulk(conn, table: str, parsed: ParsedFile, lineage: dict[str, object
         return
     values = ", ".join(f"CAST(? AS {LINEAGE_COLUMNS[name]}) AS {quote_identifier(name)}" for name in lineage)
     conn.execute(
-        f"INSERT INTO raw.{quote_identifier(table)} BY NAME SELECT *, {values} FROM {parsed.bulk_table}",
+        f"INSERT INTO raw.{quote_identifier(table)} BY NAME SELECT *, {values} FROM {parsed.bulk_table}",  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         list(lineage.values()),
     )
 

