@@ -81,6 +81,29 @@ class Expectation:
     cadence: str
     per: str | None = None
     register: str | None = None
+    # who must submit, where not everyone must: per district, the districts named; per station, the
+    # register rows matching every (column, value), each until its date in `register_until` (e.g. revoked_on)
+    units: tuple[str, ...] = ()
+    register_filter: tuple[tuple[str, str], ...] = ()
+    register_until: str | None = None
+
+    @classmethod
+    def from_registry(cls, raw: dict, source: str) -> Expectation:
+        known = {"cadence", "per", "register", "units", "register_filter", "register_until"}
+        if set(raw) - known:
+            raise RegistryError(f"{source}.expected: unknown keys {sorted(set(raw) - known)}")
+        if (raw.get("register_filter") or raw.get("register_until")) and raw.get("per") != "station":
+            raise RegistryError(f"{source}.expected: register_filter/register_until need per: station")
+        if raw.get("units") and raw.get("per") != "district":
+            raise RegistryError(f"{source}.expected: units names districts and needs per: district")
+        return cls(
+            cadence=raw["cadence"],
+            per=raw.get("per"),
+            register=raw.get("register"),
+            units=_as_tuple(raw.get("units")),
+            register_filter=tuple((str(k), str(v)) for k, v in (raw.get("register_filter") or {}).items()),
+            register_until=raw.get("register_until"),
+        )
 
 
 @dataclass(frozen=True)
@@ -172,7 +195,7 @@ def _source(name: str, raw: dict, domain: str) -> SourceSpec:
         identity=_as_tuple(raw.get("identity")),
         key=_as_tuple(raw["key"]),
         columns=columns,
-        expected=Expectation(**raw.get("expected", {"cadence": "on_change"})),
+        expected=Expectation.from_registry(raw.get("expected", {"cadence": "on_change"}), name),
         header_rows=int(raw.get("header_rows", 1)),
         total_row_label=raw.get("total_row_label"),
         on_invalid_value=raw.get("on_invalid_value", "reject_row"),
@@ -192,4 +215,20 @@ def load_registry(registry_dir: Path = REGISTRY_DIR) -> dict[str, SourceSpec]:
             if name in sources:
                 raise RegistryError(f"{path.name}: source {name} is defined twice")
             sources[name] = _source(name, raw, domain=path.stem)
+    for spec in sources.values():
+        _check_register_columns(spec, sources)
     return sources
+
+
+def _check_register_columns(spec: SourceSpec, sources: dict[str, SourceSpec]) -> None:
+    """A register filter or end date must name columns the register has: a typo would expect nobody."""
+    expected = spec.expected
+    named = [column for column, _ in expected.register_filter] + [expected.register_until or ""]
+    if expected.per != "station" or not any(named):
+        return
+    register = sources.get(expected.register)
+    if register is None:
+        raise RegistryError(f"{spec.name}.expected: register {expected.register} is not a source")
+    unknown = [c for c in named if c and c not in {column.name for column in register.columns}]
+    if unknown:
+        raise RegistryError(f"{spec.name}.expected: {unknown} are not columns of {register.name}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from .identity import identity_periods_of_key
@@ -61,6 +63,9 @@ BOOKKEEPING_TABLES = {
         "description_zh": ("VARCHAR", "登记项的中文说明"),
         "department": ("VARCHAR", "报送部门"),
         "recorded_at": ("TIMESTAMP", "写入时间（UTC）"),
+        "expected_units": ("VARCHAR", "按区县应报时须报送的区县（竖线分隔）；空为全部区县"),
+        "register_filter": ("JSON", "按站点应报时名录中须报送的行的条件（列 → 值）；空为名录全部行"),
+        "register_until": ("VARCHAR", "名录中的日期列：该日期所在月之后不再应报（如撤销日期 revoked_on）"),
     },
 }
 BOOKKEEPING_DESCRIPTIONS = {
@@ -135,22 +140,29 @@ def record_source(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, now) -> Non
     unit_column, register_column = _unit_columns(spec)
     # the table is this module's constant and every value a parameter, so S608 does not apply
     conn.execute(f"DELETE FROM {SOURCES_TABLE} WHERE source = ?", [spec.name])  # noqa: S608
+    values = {
+        "source": spec.name,
+        "domain": spec.domain,
+        "kind": spec.kind,
+        "identity_parts": ",".join(spec.identity),
+        "cadence": spec.expected.cadence,
+        "per": spec.expected.per,
+        "register": spec.expected.register,
+        "unit_column": unit_column,
+        "register_column": register_column,
+        "description_zh": spec.description_zh,
+        "department": spec.department,
+        "recorded_at": now,
+        "expected_units": "|".join(spec.expected.units) or None,
+        "register_filter": json.dumps(dict(spec.expected.register_filter), ensure_ascii=False)
+        if spec.expected.register_filter
+        else None,
+        "register_until": spec.expected.register_until,
+    }
     conn.execute(
-        f"INSERT INTO {SOURCES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
-        [
-            spec.name,
-            spec.domain,
-            spec.kind,
-            ",".join(spec.identity),
-            spec.expected.cadence,
-            spec.expected.per,
-            spec.expected.register,
-            unit_column,
-            register_column,
-            spec.description_zh,
-            spec.department,
-            now,
-        ],
+        f"INSERT INTO {SOURCES_TABLE} ({', '.join(values)}) "  # noqa: S608 this module's column names
+        f"VALUES ({', '.join('?' for _ in values)})",
+        list(values.values()),
     )
 
 

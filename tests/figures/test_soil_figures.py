@@ -86,11 +86,11 @@ def test_last_year_is_there_for_the_yoy(warehouse):
     assert n == len(figures("soil"))
 
 
-def test_personal_data_never_reaches_staging_or_marts(warehouse):
+def test_personal_data_never_reaches_staging_or_marts(build_warehouse):
     personal = {"owner_name", "owner_phone", "legal_representative"}
     columns = {
         name
-        for (name,) in warehouse.execute(
+        for (name,) in build_warehouse.execute(
             "SELECT column_name FROM information_schema.columns "
             "WHERE table_schema IN ('staging', 'intermediate', 'marts') "
             "AND (table_name LIKE '%soil%' OR table_name LIKE 'fct_rural%' "

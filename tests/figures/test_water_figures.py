@@ -153,3 +153,38 @@ def test_report_states_water_figures_in_the_bureaus_words(sample_build):
         "获得中央水污染防治资金近2.7亿元",
     ):
         assert words in text
+
+
+def test_completeness_expects_only_who_must_submit(warehouse):
+    """Township sources are not in the monthly form, revoked sources stop being due, and only the districts
+    on the Yangtze main stem keep an outfall register: the sample's water figures are complete."""
+    missing = warehouse.execute(
+        "SELECT source, unit, year, month FROM indicators.fct_submission_completeness "
+        "WHERE domain = 'water' AND NOT is_received"
+    ).fetchall()
+    assert missing == []
+    outfall_units = {
+        u
+        for (u,) in warehouse.execute(
+            "SELECT DISTINCT unit FROM indicators.fct_submission_completeness WHERE source = 'water_outfalls'"
+        ).fetchall()
+    }
+    assert outfall_units == {"镜湖区", "鸠江区", "弋江区", "繁昌区", "无为市", "经济技术开发区"}
+    due = dict(
+        warehouse.execute(
+            "SELECT unit, max(make_date(year, month, 1)) FROM indicators.fct_submission_completeness "
+            "WHERE source = 'water_drinking_monthly' AND year = 2023 GROUP BY unit"
+        ).fetchall()
+    )
+    assert not {"XZ01", "XZ02"} & set(due)
+    assert (due["YS09"].month, due["YS10"].month, due["YS11"].month) == (
+        4,
+        6,
+        9,
+    )  # revoked 04-18, 06-30, 09-12
+    assert due["YS01"].month == 11
+    provisional = warehouse.execute(
+        "SELECT count(*) FROM indicators.rpt_scorecard "
+        "WHERE domain = 'water' AND area = '城市' AND year = 2023 AND end_month = 11 AND NOT is_complete"
+    ).fetchone()[0]
+    assert provisional == 0

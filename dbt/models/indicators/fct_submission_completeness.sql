@@ -9,7 +9,8 @@
 {%- set registry_relation = source('raw_ingest', '_sources') %}
 {%- if execute and load_relation(registry_relation) is not none %}
     {%- set registry = run_query(
-        "select source, unit_column, per, register, register_column from " ~ registry_relation
+        "select source, unit_column, per, register, register_column, register_filter, register_until from "
+        ~ registry_relation
     ) %}
     {%- for row in registry.rows %}
         {%- if row['unit_column'] %}{% do unit_sources.append(row) %}{% endif %}
@@ -54,24 +55,45 @@ months as (
 
 ),
 
--- 应报单位：per = district → 全部区县；per = station → 站点名录中的站点；否则全市一份
+-- 应报单位：per = district → registry 的 expected.units 所列区县（未列时全部区县）；per = station → 名录中
+-- 符合 register_filter 的站点，到 register_until 日期所在月为止；否则全市一份。expected_until 为空 = 一直应报
 expected_units as (
 
     select
         r.source,
-        cast(d.district_name as varchar) as unit
+        cast(d.district_name as varchar) as unit,
+        cast(null as date) as expected_until
     from registry as r
     cross join districts as d
-    where r.per = 'district'
+    where
+        r.per = 'district'
+        and (
+            r.expected_units is null
+            or list_contains(string_split(r.expected_units, '|'), d.district_name)
+        )
     {%- for row in station_registers %}
+    {%- set filters = fromjson(row['register_filter']) if row['register_filter'] else {} %}
     union all
-    select distinct '{{ row["source"] }}' as source, cast({{ adapter.quote(row['register_column']) }} as varchar) as unit
+    select distinct
+        '{{ row["source"] }}' as source,
+        cast({{ adapter.quote(row['register_column']) }} as varchar) as unit,
+        {%- if row['register_until'] %}
+        cast({{ adapter.quote(row['register_until']) }} as date) as expected_until
+        {%- else %}
+        cast(null as date) as expected_until
+        {%- endif %}
     from raw.{{ adapter.quote(row['register']) }}
+    where
+        true
+        {%- for column, value in filters.items() %}
+        and cast({{ adapter.quote(column) }} as varchar) = '{{ value | replace("'", "''") }}'
+        {%- endfor %}
     {%- endfor %}
     union all
     select
         source,
-        '全市' as unit
+        '全市' as unit,
+        cast(null as date) as expected_until
     from registry
     where per is null
 
@@ -136,6 +158,8 @@ expected as (
     inner join expected_units as u
         on r.source = u.source
     cross join months as m
+    -- a unit whose register row ends (a revoked source) is expected for the months that began before it
+    where u.expected_until is null or m.month_start < u.expected_until
 
 ),
 
