@@ -56,7 +56,8 @@ def main() -> int:
             ).fetchone()[0]
             files = conn.execute("select count(*) from raw._files").fetchone()[0]
         print(
-            f"full refresh of the bundled sample: {wall:.1f} s wall, peak RSS {peak_mib:.0f} MiB (largest process)"
+            f"full refresh of the bundled sample: {wall:.1f} s wall, "
+            f"peak RSS {peak_mib:.0f} MiB (largest process)"
         )
         print(
             f"  {files} submission files, {raw_rows} raw rows, {raw_rows / wall:,.0f} raw rows/s end to end"

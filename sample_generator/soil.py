@@ -1,4 +1,5 @@
-"""Soil and rural-environment sample submissions: seeds/raw/soil/<source>/ for every entry of registry/soil.yml.
+"""Soil and rural-environment sample submissions: seeds/raw/soil/<source>/ for every entry of
+registry/soil.yml.
 
 Sources written (file names carry the identity the registry reads: period, district or year):
   plot_surveys/                 construction-land plot survey register (plots back to 2019)
@@ -266,8 +267,8 @@ def write_facility_inspections(folder: Path) -> None:
                     (_day(rng, date(year, 1, 1), min(LAST_DAY, date(year, 12, 31))), earlier[int(i)])
                 )
     records.sort()
-    columns = ["序号", "排查编号", "设施编号", "设施名称", "区县", "所在行政村", "设计规模（吨/日）", "排查日期",
-               "运行状况", "主要问题"]  # fmt: skip
+    columns = ["序号", "排查编号", "设施编号", "设施名称", "区县", "所在行政村", "设计规模（吨/日）",
+               "排查日期", "运行状况", "主要问题"]  # fmt: skip
     rows = []
     for n, (day, (code, name, capacity)) in enumerate(records, 1):
         status = _pick(rng, ("正常运行",) * 6 + ("运行不正常", "停运"))
@@ -275,7 +276,8 @@ def write_facility_inspections(folder: Path) -> None:
             n, f"PC{day.year}-{n:03d}", code, f"{_pick(rng, VILLAGE_WORDS)}村污水处理站", name,
             f"{_pick(rng, VILLAGE_WORDS)}村", common.messy_number(capacity, rng, 0.1, 0.05),
             common.messy_date(day, rng, 0.1, 0.1), status,
-            None if status == "正常运行" else _pick(rng, ("进水量不足", "设备故障", "管网破损", "无运维记录")),
+            None if status == "正常运行"
+            else _pick(rng, ("进水量不足", "设备故障", "管网破损", "无运维记录")),
         ])  # fmt: skip
     common.write_form_xlsx(
         folder / "集中式农村生活污水处理设施排查记录_20231205.xlsx",
@@ -371,8 +373,8 @@ def write_scale_farms(folder: Path, districts: dict[str, District]) -> list[tupl
     for i in late:
         farms[int(i)][4] = _day(rng, max(farms[int(i)][3], date(2023, 3, 1)), date(2023, 9, 30))
     large = set(int(i) for i in rng.choice(SCALE_FARMS, LARGE_FARMS, replace=False))
-    columns = ["序号", "养殖场编号", "养殖场名称", "区县", "负责人", "联系电话", "畜种", "大型规模养殖场", "备案日期",
-               "粪污处理设施装备配套", "配套完成日期"]  # fmt: skip
+    columns = ["序号", "养殖场编号", "养殖场名称", "区县", "负责人", "联系电话", "畜种", "大型规模养殖场",
+               "备案日期", "粪污处理设施装备配套", "配套完成日期"]  # fmt: skip
     rows = []
     out = []
     for i, (n, code, name, filed, equipped) in enumerate(farms):
@@ -490,7 +492,8 @@ def write_manure_subsidies(folder: Path, farms: list[tuple[str, str, str]]) -> N
             code, name, district = farms[i]
             amount = halves / 2
             rows.append([
-                n, f"JB{year}-{n:03d}", code, name, district, common.messy_date(_day(rng, first, last), rng, 0.2, 0.1),
+                n, f"JB{year}-{n:03d}", code, name, district,
+                common.messy_date(_day(rng, first, last), rng, 0.2, 0.1),
                 common.messy_number(int(amount) if amount.is_integer() else amount, rng, 0.1, 0.08),
             ])  # fmt: skip
         common.write_form_xlsx(
@@ -503,7 +506,7 @@ def write_manure_subsidies(folder: Path, farms: list[tuple[str, str, str]]) -> N
         )
 
 
-# =========================================================================== organic-fertiliser demonstration sites
+# =========================================================================== organic-fertiliser demo sites
 
 DEMO_SITES = {2022: (1, 2, 2, 1, 2, 2, 2), 2023: (2, 3, 2, 4, 3, 3, 2)}  # per rural district, by pilot year
 CROPS = ("水稻", "小麦", "油菜", "蔬菜", "茶叶", "果树")
@@ -611,8 +614,8 @@ def write_hazwaste_inspections(folder: Path, districts: dict[str, District]) -> 
         pool.append(
             (code, f"XX{stem}{_pick(rng, HAZWASTE_INDUSTRIES)}有限公司", _pick(rng, DISTRICT_ORDER), kind)
         )
-    columns = ["序号", "检查编号", "统一社会信用代码", "企业名称", "区县", "单位类别", "检查日期", "发现问题（个）",
-               "已整改问题（个）"]  # fmt: skip
+    columns = ["序号", "检查编号", "统一社会信用代码", "企业名称", "区县", "单位类别", "检查日期",
+               "发现问题（个）", "已整改问题（个）"]  # fmt: skip
     for year, (checks, enterprises, problems) in HAZWASTE_CHECKS.items():
         chosen = [pool[int(i)] for i in rng.choice(len(pool), enterprises, replace=False)]
         visits = chosen + chosen[: checks - enterprises]  # a few enterprises were checked twice

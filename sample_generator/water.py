@@ -848,7 +848,10 @@ def write_risk_survey(folder: Path, districts: dict[str, District]) -> None:
     for name, checked, n_found, n_fixed, case in entries:
         rows = by_district[name]
         code = f"FX{districts[name].code[-3:]}{checked.year}{len(rows) + 1:04d}"
-        company = f"{_pick(rng, ('华', '金', '恒', '新', '海', '长'))}{_pick(rng, ('泰', '源', '达', '盛', '丰'))}{_pick(rng, ENTERPRISE_WORDS)}有限公司"
+        company = (
+            f"{_pick(rng, ('华', '金', '恒', '新', '海', '长'))}{_pick(rng, ('泰', '源', '达', '盛', '丰'))}"
+            f"{_pick(rng, ENTERPRISE_WORDS)}有限公司"
+        )
         filed_on = checked + timedelta(days=int(rng.integers(10, 40))) if case else None
         if filed_on and filed_on > LAST_DAY:
             filed_on = LAST_DAY

@@ -32,7 +32,9 @@ def write_submission(
     csv_encoding: str | None = None,
     omit: tuple[str, ...] = (),
 ) -> Path:
-    """One submission file of `source` at inbox/<registry folder>/<file_name>; `omit` drops columns, even required ones."""
+    """One submission file of `source` at inbox/<registry folder>/<file_name>.
+
+    `omit` drops columns, even required ones."""
     spec = load_registry()[source]
     folder = inbox / spec.files.rsplit("/", 1)[0]
     columns = [

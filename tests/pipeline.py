@@ -41,7 +41,8 @@ def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | No
 
 
 def run_checks_and_publish(raw_dir: Path, data_dir: Path, asset_key: list[str]):
-    """Only the GX checks of one table and the publish step (with the nightly job's alert hook) on a built warehouse."""
+    """Only the GX checks of one table and the publish step (with the nightly job's alert hook), on a built
+    warehouse."""
     key = dg.AssetKey(asset_key)
     gx_checks = [
         check_key

@@ -9,6 +9,7 @@ from ..faults import crash_point
 from ..ingest.loader import SourceReport, ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
+from ..ingest.sql import quote_identifier
 from ..privacy import pseudonym_key
 from ..resources import WarehouseResource
 from ..settings import REFERENCE_SEEDS_DIR
@@ -75,9 +76,13 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 pseudonym_key=pseudonym_key(settings.data_dir),
                 today=date.today(),
             )
-            total_rows = conn.execute(f'SELECT count(*) FROM raw."{spec.raw_table}"').fetchone()[0]
+            total_rows = conn.execute(
+                f"SELECT count(*) FROM raw.{quote_identifier(spec.raw_table)}"  # noqa: S608 registry name
+            ).fetchone()[0]
             totals_rows = (
-                conn.execute(f'SELECT count(*) FROM raw."{spec.totals_table}"').fetchone()[0]  # noqa: S608
+                conn.execute(
+                    f"SELECT count(*) FROM raw.{quote_identifier(spec.totals_table)}"  # noqa: S608 registry name
+                ).fetchone()[0]
                 if totals
                 else None
             )

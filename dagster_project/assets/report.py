@@ -14,7 +14,10 @@ from .publish import published_warehouse
     deps=[published_warehouse],
     kinds={"python"},
     owners=WAREHOUSE_OWNERS,
-    description="年度指标报告（report.md、report.xlsx、report.html）：由已发布快照生成，写入 data/reports/<年>-<月>/，并保留所用快照。",
+    description=(
+        "年度指标报告（report.md、report.xlsx、report.html）：由已发布快照生成，"
+        "写入 data/reports/<年>-<月>/，并保留所用快照。"
+    ),
 )
 def annual_report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     settings = warehouse.settings()

@@ -97,7 +97,8 @@ def parse_identity(
         value = next((v for v in (readers[part](t) for t in remainders) if v), None)
         if value is None:
             raise IdentityError(
-                f"cannot tell the {part} from the file name or title row / 无法从文件名或标题行识别{_PART_ZH[part]}"
+                f"cannot tell the {part} from the file name or title row / "
+                f"无法从文件名或标题行识别{_PART_ZH[part]}"
             )
         found.append((part, value))
     version = Version(

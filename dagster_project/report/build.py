@@ -77,7 +77,8 @@ def latest_period(published_db: Path) -> tuple[int, int] | None:
         if not table_exists(conn, "indicators.fct_indicator_values"):
             return None
         row = conn.execute(
-            "SELECT year, end_month FROM indicators.fct_indicator_values ORDER BY year DESC, end_month DESC LIMIT 1"
+            "SELECT year, end_month FROM indicators.fct_indicator_values "
+            "ORDER BY year DESC, end_month DESC LIMIT 1"
         ).fetchone()
     return row
 
@@ -111,8 +112,10 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
     revisions = []
     if table_exists(conn, "ops.figure_revisions"):
         revisions = conn.execute(
-            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value, files_loaded
-               FROM ops.figure_revisions WHERE year = ? AND end_month = ? ORDER BY detected_at, indicator_code, area""",
+            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value,
+                      files_loaded
+               FROM ops.figure_revisions WHERE year = ? AND end_month = ?
+               ORDER BY detected_at, indicator_code, area""",
             [year, through],
         ).fetchall()
     return ReportContext(
@@ -133,8 +136,9 @@ def _markdown(ctx: ReportContext) -> str:
     lines = [
         f"# XX市{period}污染防治攻坚战主要指标",
         "",
-        f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`（发布于 {ctx.published_at} UTC，"
-        f"原快照 {ctx.snapshot_file}）自动生成；标“暂定”的数字所依赖的报送尚不完整，"
+        f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`"
+        f"（发布于 {ctx.published_at} UTC，原快照 {ctx.snapshot_file}）自动生成；"
+        "标“暂定”的数字所依赖的报送尚不完整，"
         "标“按新标准回算”的数字含本市开始发布 AQI 之前、按 HJ 633-2012 回算的日，"
         f"标“{INSUFFICIENT_DATA_MARK}”的数字所依据的有效日数未达到 GB 3095 表4 的要求。",
         "",

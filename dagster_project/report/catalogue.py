@@ -41,9 +41,9 @@ class Domain:
 
 def load_catalogue(conn: duckdb.DuckDBPyConnection) -> dict[str, Indicator]:
     rows = conn.execute(
-        """SELECT code, name_zh, domain, report_order, coalesce(unit, ''), coalesce(unit_zh, ''), kind, aggregation,
-                  direction, yoy_kind, decimals, significant_digits, phrasing, source_mart, source_column,
-                  coalesce(sources, ''), formula_zh, sentence_zh, coalesce(name_en, '')
+        """SELECT code, name_zh, domain, report_order, coalesce(unit, ''), coalesce(unit_zh, ''), kind,
+                  aggregation, direction, yoy_kind, decimals, significant_digits, phrasing, source_mart,
+                  source_column, coalesce(sources, ''), formula_zh, sentence_zh, coalesce(name_en, '')
            FROM reference.indicators ORDER BY report_order"""
     ).fetchall()
     catalogue = {}
@@ -69,7 +69,8 @@ def closest_codes(text: str, catalogue: dict[str, Indicator], n: int = 5) -> lis
 
 def load_domains(conn: duckdb.DuckDBPyConnection) -> list[Domain]:
     rows = conn.execute(
-        "SELECT domain, report_order, section_zh, name_zh FROM reference.indicator_domains ORDER BY report_order"
+        "SELECT domain, report_order, section_zh, name_zh FROM reference.indicator_domains "
+        "ORDER BY report_order"
     ).fetchall()
     return [Domain(*row) for row in rows]
 

@@ -22,7 +22,7 @@ class ChartSpec:
 
 def _monthly(ctx, column: str) -> dict[int, dict[int, float]]:
     rows = ctx.conn.execute(
-        f"SELECT year, end_month, {column} FROM marts.fct_air_quality_period "
+        f"SELECT year, end_month, {column} FROM marts.fct_air_quality_period "  # noqa: S608 a chart's column
         f"WHERE period_kind = 'month' AND is_published_basis AND year IN (?, ?) AND end_month <= ? "
         f"AND {column} IS NOT NULL",
         [ctx.year, ctx.year - 1, ctx.through],
@@ -103,7 +103,8 @@ def district_comparison(code: str) -> Callable:
     def build(ctx) -> dict | None:
         rows = ctx.conn.execute(
             "SELECT area, value FROM indicators.fct_indicator_values "
-            "WHERE indicator_code = ? AND year = ? AND end_month = ? AND NOT is_city AND value IS NOT NULL ORDER BY value",
+            "WHERE indicator_code = ? AND year = ? AND end_month = ? AND NOT is_city AND value IS NOT NULL "
+            "ORDER BY value",
             [code, ctx.year, ctx.through],
         ).fetchall()
         if not rows:

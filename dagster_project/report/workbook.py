@@ -88,15 +88,16 @@ def write_workbook(ctx, path: Path) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
         scorecard = ctx.conn.execute(
-            f"SELECT {columns} FROM indicators.rpt_scorecard WHERE year = ? AND end_month = ? AND area = '城市' "
-            "ORDER BY domain, indicator_code",
+            f"SELECT {columns} FROM indicators.rpt_scorecard "  # noqa: S608 columns are a module constant
+            "WHERE year = ? AND end_month = ? AND area = '城市' ORDER BY domain, indicator_code",
             [ctx.year, ctx.through],
         ).fetchall()
         decimals = {code: indicator.decimals for code, indicator in ctx.catalogue.items()}
         _write_table(workbook, "记分卡", header, scorecard, decimals)
         for domain in ctx.domains:
             rows = ctx.conn.execute(
-                f"SELECT {columns} FROM indicators.rpt_scorecard WHERE domain = ? AND year = ? AND end_month <= ? "
+                f"SELECT {columns} FROM indicators.rpt_scorecard "  # noqa: S608 columns are a module constant
+                "WHERE domain = ? AND year = ? AND end_month <= ? "
                 "ORDER BY indicator_code, area = '城市' DESC, area, end_month",
                 [domain.domain, ctx.year, ctx.through],
             ).fetchall()

@@ -1,5 +1,5 @@
-"""Every air figure of the 2023 report, regenerated from the raw submissions and read through the indicator layer
-(catalogue → fct_indicator_values → rpt_scorecard), matched by the reconciliation's rules."""
+"""Every air figure of the 2023 report, regenerated from the raw submissions and read through the indicator
+layer (catalogue → fct_indicator_values → rpt_scorecard), matched by the reconciliation's rules."""
 
 import pytest
 

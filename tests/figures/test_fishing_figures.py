@@ -1,6 +1,7 @@
 """Every fishing-ban figure of the 2023 report, regenerated from the raw submissions and read through the
-indicator layer (catalogue → int_fishing__indicator_values → fct_indicator_values → rpt_scorecard), matched by the
-reconciliation's rules (periods: '2023' = January to the latest month, 'cumulative' = as of the latest month end)."""
+indicator layer (catalogue → int_fishing__indicator_values → fct_indicator_values → rpt_scorecard), matched
+by the reconciliation's rules (periods: '2023' = January to the latest month, 'cumulative' = as of the
+latest month end)."""
 
 import pytest
 
@@ -44,7 +45,8 @@ def test_fishing_figure_is_regenerated(warehouse, catalogue, figure):
 def test_angling_share_is_recomputed_from_summed_cases(warehouse):
     value, numerator, denominator = warehouse.execute(
         "SELECT value, numerator, denominator FROM indicators.fct_indicator_values "
-        "WHERE indicator_code = 'fish.admin_cases_angling_share' AND area = '城市' AND year = 2023 AND end_month = 11"
+        "WHERE indicator_code = 'fish.admin_cases_angling_share' AND area = '城市' "
+        "AND year = 2023 AND end_month = 11"
     ).fetchone()
     admin_cases, angling_cases = warehouse.execute(
         "SELECT sum(admin_cases), sum(admin_angling_cases) FROM marts.fct_fishing_enforcement_monthly "

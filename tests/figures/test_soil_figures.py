@@ -1,5 +1,5 @@
-"""Every soil figure of the 2023 report, regenerated from the raw submissions and read through the indicator layer
-(catalogue → fct_indicator_values → rpt_scorecard), matched by the reconciliation's rules."""
+"""Every soil figure of the 2023 report, regenerated from the raw submissions and read through the indicator
+layer (catalogue → fct_indicator_values → rpt_scorecard), matched by the reconciliation's rules."""
 
 import pytest
 
@@ -32,7 +32,8 @@ def test_feed_values_are_the_catalogued_mart_columns(warehouse, catalogue):
     for row in figures("soil"):
         indicator = catalogue[row["code"]]
         (mart_value,) = warehouse.execute(
-            f"SELECT {indicator.source_column} FROM marts.{indicator.source_mart} WHERE year = 2023 AND end_month = 11"
+            f"SELECT {indicator.source_column} FROM marts.{indicator.source_mart} "
+            "WHERE year = 2023 AND end_month = 11"
         ).fetchone()
         (feed_value,) = warehouse.execute(
             "SELECT value FROM indicators.fct_indicator_values "
@@ -52,7 +53,8 @@ def test_rates_are_stored_with_their_counts(warehouse):
     rates = warehouse.execute(
         "SELECT indicator_code, area, value, numerator, denominator FROM indicators.fct_indicator_values "
         "WHERE domain = 'soil' AND indicator_code IN ('soil.rural_sewage_treatment_rate', "
-        "'soil.rural_black_odorous_elimination_rate', 'soil.manure_utilization_rate', 'soil.scale_farm_equipment_rate')"
+        "'soil.rural_black_odorous_elimination_rate', 'soil.manure_utilization_rate', "
+        "'soil.scale_farm_equipment_rate')"
     ).fetchall()
     assert rates
     for code, area, value, numerator, denominator in rates:
@@ -60,7 +62,8 @@ def test_rates_are_stored_with_their_counts(warehouse):
 
 
 def test_city_counts_are_the_sum_of_districts(warehouse):
-    """District rows add up to the city row for the flows the district marts hold (plots by the plot's district)."""
+    """District rows add up to the city row for the flows the district marts hold (plots by the plot's
+    district)."""
     mismatches = warehouse.execute(
         """SELECT c.indicator_code, c.year, c.end_month, c.value, sum(d.value)
            FROM indicators.fct_indicator_values AS c

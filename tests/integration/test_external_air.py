@@ -1,5 +1,6 @@
-"""Real third-party data through the real pipeline: Beijing (three national stations), December 2016, and
-December 2013 with December 2015 — days before 2016-01-01 that must get an AQI under the 2012 rules.
+"""Real third-party data through the real pipeline: Beijing (three national stations), December 2013 and
+December 2015 — days before 2016-01-01 that must get an AQI under the 2012 rules. A whole year of all twelve
+stations: test_external_air_year.py.
 
 The rows are converted to the documented hourly export format (docs/air-hourly-export-format.md):
 hour-start → hour-ending time, CO headed in μg/m³ so that staging converts it to mg/m³, one file per month.
@@ -18,7 +19,6 @@ from tests.inboxes import write_submission
 from tests.pipeline import run_refresh
 
 EXTERNAL = Path(__file__).resolve().parents[1] / "data" / "external"
-SLICE = EXTERNAL / "beijing-air-2016-12.csv.gz"
 SLICE_BEFORE_2016 = EXTERNAL / "beijing-air-2013-12-2015-12.csv.gz"
 POLLUTANTS = {
     "SO2": "SO2(μg/m³)",
@@ -72,51 +72,6 @@ def _write_beijing_inbox(inbox: Path, slice_path: Path) -> pd.DataFrame:
                     ]
                 )
     return frame
-
-
-@pytest.fixture(scope="module")
-def beijing(tmp_path_factory):
-    root = tmp_path_factory.mktemp("beijing")
-    frame = _write_beijing_inbox(root / "inbox", SLICE)
-    result = run_refresh(root / "inbox", root / "data")
-    conn = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
-    yield result, frame, conn
-    conn.close()
-
-
-def test_the_real_export_loads_whole_and_publishes(beijing):
-    result, frame, conn = beijing
-    assert result.success
-    assert conn.execute("select count(*) from raw.air_hourly").fetchone()[0] == len(frame)
-    assert conn.execute("select count(*) from raw._rejects").fetchone()[0] == 0
-
-
-def test_co_in_micrograms_is_converted_to_milligrams(beijing):
-    _, frame, conn = beijing
-    day = frame[(frame["station"] == "Dongsi") & (frame["day"] == 5)]
-    expected = day["CO"].dropna().mean() / 1000
-    value = conn.execute(
-        """select co_24h from marts.fct_air_quality_station_daily
-           where station_name = 'Dongsi' and obs_date = '2016-12-05'"""
-    ).fetchone()[0]
-    assert value == pytest.approx(expected, rel=1e-9)
-
-
-def test_the_december_2016_red_alert_episode_shows_as_severe_pollution(beijing):
-    _, _, conn = beijing
-    rows = dict(
-        conn.execute(
-            "select aqi_category, count(*) from marts.fct_air_quality_daily where is_valid_day group by 1"
-        ).fetchall()
-    )
-    worst = conn.execute(
-        """select obs_date, aqi, primary_pollutants from marts.fct_air_quality_daily
-           order by aqi desc nulls last limit 1"""
-    ).fetchone()
-    assert rows.get("严重污染", 0) >= 1
-    assert worst[2] == "pm25"
-    assert worst[0].month == 12 and 16 <= worst[0].day <= 22
-    assert sum(rows.values()) >= 28
 
 
 @pytest.fixture(scope="module")

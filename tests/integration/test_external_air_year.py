@@ -192,6 +192,17 @@ def test_every_station_hour_of_the_year_loads(year_2015):
     assert conn.execute("SELECT count(*) FROM marts.fct_air_quality_daily").fetchone()[0] == 365
 
 
+def test_co_in_micrograms_is_converted_to_milligrams(year_2015):
+    """The export heads CO in μg/m³; staging converts it to the registry's mg/m³."""
+    frame, _, conn = year_2015
+    day = frame[(frame["station"] == "Dongsi") & (frame["month"] == 12) & (frame["day"] == 5)]
+    value = conn.execute(
+        "SELECT co_24h FROM marts.fct_air_quality_station_daily "
+        "WHERE station_name = 'Dongsi' AND obs_date = '2015-12-05'"
+    ).fetchone()[0]
+    assert value == pytest.approx(day["CO"].dropna().mean() / 1000, rel=1e-9)
+
+
 def test_annual_concentrations_match_an_independent_computation(year_2015):
     _, city, conn = year_2015
     annual = _annual(conn)

@@ -50,7 +50,8 @@ def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(first
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
         revisions = conn.execute(
             "SELECT area, old_value, new_value, files_loaded FROM ops.figure_revisions "
-            "WHERE indicator_code = 'air.enterprises_verified' AND year = 2023 AND end_month = 1 ORDER BY area"
+            "WHERE indicator_code = 'air.enterprises_verified' AND year = 2023 AND end_month = 1 "
+            "ORDER BY area"
         ).fetchall()
     assert [(area, new - old) for area, old, new, _ in revisions if old is not None] == [("城市", 7)]
     assert all("执法月报_202301_报送20230210.xlsx" in files for *_, files in revisions)
@@ -61,10 +62,12 @@ def test_a_small_inbox_with_two_districts_reporting_is_provisional(first_build):
     with duckdb.connect(str(first_build / "data" / "warehouse.duckdb"), read_only=True) as conn:
         complete, missing = conn.execute(
             "SELECT is_complete, missing_submissions FROM indicators.fct_indicator_values "
-            "WHERE indicator_code = 'air.enterprises_verified' AND area = '城市' AND year = 2023 AND end_month = 1"
+            "WHERE indicator_code = 'air.enterprises_verified' AND area = '城市' "
+            "AND year = 2023 AND end_month = 1"
         ).fetchone()
         received = conn.execute(
-            "SELECT count(*) FILTER (WHERE is_received), count(*) FROM indicators.fct_submission_completeness "
+            "SELECT count(*) FILTER (WHERE is_received), count(*) "
+            "FROM indicators.fct_submission_completeness "
             "WHERE source = 'air_enforcement' AND year = 2023 AND month = 1"
         ).fetchone()
     assert received == (2, 8)

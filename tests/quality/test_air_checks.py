@@ -44,16 +44,19 @@ PLANTED = [
     ),
     (
         "fct_air_quality_period",
-        "UPDATE marts.fct_air_quality_period SET good_days = good_days - 1, good_day_ratio = good_day_ratio - 10 "
+        "UPDATE marts.fct_air_quality_period "
+        "SET good_days = good_days - 1, good_day_ratio = good_day_ratio - 10 "
         "WHERE period_kind = 'ytd' AND year = 2023",
     ),
     (
         "fct_air_quality_period",
-        "UPDATE marts.fct_air_quality_period SET good_day_ratio = 183.6 WHERE period_kind = 'ytd' AND year = 2023",
+        "UPDATE marts.fct_air_quality_period SET good_day_ratio = 183.6 "
+        "WHERE period_kind = 'ytd' AND year = 2023",
     ),
     (
         "fct_air_enforcement",
-        "UPDATE marts.fct_air_enforcement SET enterprises_verified_month = -5 WHERE year = 2023 AND district = '镜湖区'",
+        "UPDATE marts.fct_air_enforcement SET enterprises_verified_month = -5 "
+        "WHERE year = 2023 AND district = '镜湖区'",
     ),
     # the two row-conditioned expectations: a valid day without AQI, a good day above 100
     (
@@ -66,7 +69,8 @@ PLANTED = [
     ),
     (
         "fct_key_enterprise_emissions",
-        "UPDATE marts.fct_key_enterprise_emissions SET n_online_monitoring = n_enterprises + 1 WHERE year = 2023",
+        "UPDATE marts.fct_key_enterprise_emissions SET n_online_monitoring = n_enterprises + 1 "
+        "WHERE year = 2023",
     ),
 ]
 

@@ -30,7 +30,8 @@ def _plant(root, sql):
 PLANTED = [
     (
         "fct_soil_plot_surveys",
-        "UPDATE marts.fct_soil_plot_surveys SET report_completed_on = started_on - 10 WHERE plot_code = 'DK1'",
+        "UPDATE marts.fct_soil_plot_surveys SET report_completed_on = started_on - 10 "
+        "WHERE plot_code = 'DK1'",
     ),
     (
         "fct_rural_sewage",
@@ -74,12 +75,14 @@ PLANTED = [
     ),
     (
         "fct_soil_city_period",
-        "UPDATE marts.fct_soil_city_period SET hazwaste_enterprises_checked = hazwaste_enterprises_checked + 1 "
+        "UPDATE marts.fct_soil_city_period "
+        "SET hazwaste_enterprises_checked = hazwaste_enterprises_checked + 1 "
         "WHERE year = 2023 AND end_month = 1",
     ),
     (
         "fct_soil_city_period",
-        "UPDATE marts.fct_soil_city_period SET manure_utilisation_rate = 120 WHERE year = 2023 AND end_month = 1",
+        "UPDATE marts.fct_soil_city_period SET manure_utilisation_rate = 120 "
+        "WHERE year = 2023 AND end_month = 1",
     ),
 ]
 

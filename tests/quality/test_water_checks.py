@@ -48,7 +48,8 @@ PLANTED = [
     ),
     (
         "fct_water_quality_summary",
-        "UPDATE marts.fct_water_quality_summary SET good_ratio_pct = 120 WHERE assessment_level = '国考' AND year = 2023",
+        "UPDATE marts.fct_water_quality_summary SET good_ratio_pct = 120 "
+        "WHERE assessment_level = '国考' AND year = 2023",
     ),
     (
         "fct_water_quality_summary",
@@ -62,11 +63,13 @@ PLANTED = [
     ),
     (
         "fct_drinking_water_sources",
-        "UPDATE marts.fct_drinking_water_sources SET n_sources_ok = n_sources_monitored + 1 WHERE year = 2023",
+        "UPDATE marts.fct_drinking_water_sources SET n_sources_ok = n_sources_monitored + 1 "
+        "WHERE year = 2023",
     ),
     (
         "fct_outfall_remediation",
-        "UPDATE marts.fct_outfall_remediation SET n_remediated = n_outfalls + 1 WHERE month_start = '2023-01-01'",
+        "UPDATE marts.fct_outfall_remediation SET n_remediated = n_outfalls + 1 "
+        "WHERE month_start = '2023-01-01'",
     ),
     (
         "fct_outfall_remediation",
@@ -75,15 +78,18 @@ PLANTED = [
     ),
     (
         "fct_urban_sewer_works",
-        "UPDATE marts.fct_urban_sewer_works SET surveyed_km_month = -3 WHERE year = 2023 AND district = '镜湖区'",
+        "UPDATE marts.fct_urban_sewer_works SET surveyed_km_month = -3 "
+        "WHERE year = 2023 AND district = '镜湖区'",
     ),
     (
         "fct_wastewater_plants",
-        "UPDATE marts.fct_wastewater_plants SET capacity_added_by_expansions_t_per_day = -30000 WHERE year = 2023",
+        "UPDATE marts.fct_wastewater_plants SET capacity_added_by_expansions_t_per_day = -30000 "
+        "WHERE year = 2023",
     ),
     (
         "fct_water_risk_survey",
-        "UPDATE marts.fct_water_risk_survey SET hazards_rectified = hazards_found + 1 WHERE district = '镜湖区'",
+        "UPDATE marts.fct_water_risk_survey SET hazards_rectified = hazards_found + 1 "
+        "WHERE district = '镜湖区'",
     ),
     ("fct_water_funds", "UPDATE marts.fct_water_funds SET amount_yuan = -1 WHERE project_code = 'F1'"),
 ]

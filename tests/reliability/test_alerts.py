@@ -1,5 +1,5 @@
-"""An unwatched night: a failed refresh leaves an alert file and log line saying what failed and where to look,
-and the pluggable notifier is called; the previous snapshot stays published."""
+"""An unwatched night: a failed refresh leaves an alert file and log line saying what failed and where to
+look, and the pluggable notifier is called; the previous snapshot stays published."""
 
 import json
 import shutil

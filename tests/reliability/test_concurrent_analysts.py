@@ -84,5 +84,6 @@ def test_the_refresh_is_not_blocked_by_open_analyst_sessions(refresh_under_load)
     assert code == 0, output[-3000:]
     assert after != before
     print(
-        f"refresh {elapsed:.1f} s with {ANALYSTS} analysts running {sum(r['queries'] for r in results)} queries"
+        f"refresh {elapsed:.1f} s with {ANALYSTS} analysts "
+        f"running {sum(r['queries'] for r in results)} queries"
     )

@@ -1,4 +1,5 @@
-"""Two refreshes over the same inbox give identical marts; a corrected resubmission changes exactly its rows."""
+"""Two refreshes over the same inbox give identical marts; a corrected resubmission changes exactly its
+rows."""
 
 import hashlib
 
@@ -38,7 +39,8 @@ def changed_rows(before_db, after_db, table, key):
     with duckdb.connect(str(after_db), read_only=True) as conn:
         conn.execute(f"attach '{before_db}' as before_snapshot (read_only)")
         return conn.execute(
-            f"select {key} from (select * from marts.{table} except select * from before_snapshot.marts.{table}) order by all"
+            f"select {key} from (select * from marts.{table} "
+            f"except select * from before_snapshot.marts.{table}) order by all"
         ).fetchall()
 
 

@@ -58,7 +58,8 @@ def test_pm25_is_explained_by_the_hourly_exports_of_january_to_november(sample_b
     assert exit_code == 0
     hourly = re.findall(r"(air/hourly/\S+)\s+sheet=", output)
     expected = [
-        f"air/hourly/XX市国控站点小时数据_2023{m:02d}{'_v2' if m == 3 else ''}.{'csv' if m in (5, 9) else 'xlsx'}"
+        f"air/hourly/XX市国控站点小时数据_2023{m:02d}{'_v2' if m == 3 else ''}"
+        f".{'csv' if m in (5, 9) else 'xlsx'}"
         for m in range(1, 12)
     ]
     assert hourly == expected

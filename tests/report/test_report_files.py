@@ -1,4 +1,5 @@
-"""The 2023-11 report the refresh job writes: Chinese text in the bureau's style, a safe workbook, the kept snapshot."""
+"""The 2023-11 report the refresh job writes: Chinese text in the bureau's style, a safe workbook, the kept
+snapshot."""
 
 from __future__ import annotations
 
@@ -63,11 +64,13 @@ def test_the_sample_air_inputs_are_complete_for_the_report_period(warehouse):
 def test_targets_are_never_invented(warehouse):
     assert (
         warehouse.execute(
-            "SELECT count(*) FROM indicators.rpt_scorecard WHERE target_value IS NOT NULL OR meets_target IS NOT NULL"
+            "SELECT count(*) FROM indicators.rpt_scorecard "
+            "WHERE target_value IS NOT NULL OR meets_target IS NOT NULL"
         ).fetchone()[0]
         == 0
     )
     assert warehouse.execute(
-        "SELECT standard_limit, meets_standard FROM indicators.rpt_scorecard WHERE indicator_code = 'air.pm25_mean' "
+        "SELECT standard_limit, meets_standard FROM indicators.rpt_scorecard "
+        "WHERE indicator_code = 'air.pm25_mean' "
         "AND area = '城市' AND year = 2023 AND end_month = 11"
     ).fetchone() == (35.0, True)

@@ -80,7 +80,8 @@ def test_monthly_charts_hold_every_month_of_the_warehouse(rendered_dom, warehous
 
 def test_calendar_holds_every_day(rendered_dom, warehouse):
     days = warehouse.execute(
-        "SELECT count(*) FROM marts.fct_air_quality_daily WHERE obs_date BETWEEN '2023-01-01' AND '2023-11-30'"
+        "SELECT count(*) FROM marts.fct_air_quality_daily "
+        "WHERE obs_date BETWEEN '2023-01-01' AND '2023-11-30'"
     ).fetchone()[0]
     assert _points(rendered_dom, "aqi_calendar") == days == 334
 

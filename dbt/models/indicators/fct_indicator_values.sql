@@ -6,7 +6,16 @@ with
 feeds as (
 
     {%- for feed in indicator_feed_models() %}
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete,
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete,
         {{ indicator_feed_column(feed, 'assessment_basis', 'varchar') }},
         {{ indicator_feed_column(feed, 'value_last_year_on_basis', 'double') }},
         {{ indicator_feed_column(feed, 'is_statistic_valid', 'boolean') }},
@@ -47,17 +56,19 @@ missing_submissions as (
         f.year,
         f.end_month,
         count(*) as n_missing,
-        string_agg(c.source || ':' || c.unit || ':' || c.year || '-' || lpad(cast(c.month as varchar), 2, '0'), '; '
-            order by c.source, c.unit, c.year, c.month) as missing
+        string_agg(
+            c.source || ':' || c.unit || ':' || c.year || '-' || lpad(cast(c.month as varchar), 2, '0'), '; '
+            order by c.source, c.unit, c.year, c.month
+        ) as missing
     from feeds as f
     inner join indicator_sources as s
-        on s.indicator_code = f.indicator_code
+        on f.indicator_code = s.indicator_code
     inner join completeness as c
-        on c.source = s.source
-        and c.year = f.year
-        and c.month <= f.end_month
+        on s.source = c.source
+        and f.year = c.year
+        and f.end_month >= c.month
         and not c.is_received
-        and (f.area = '城市' or c.per is distinct from 'district' or c.unit = f.area)
+        and (f.area = '城市' or c.per is distinct from 'district' or f.area = c.unit)
     group by f.indicator_code, f.area, f.year, f.end_month
 
 ),
@@ -87,12 +98,12 @@ final as (
         f.statistic_validity_note
     from feeds as f
     left join catalogue as c
-        on c.code = f.indicator_code
+        on f.indicator_code = c.code
     left join missing_submissions as m
-        on m.indicator_code = f.indicator_code
-        and m.area = f.area
-        and m.year = f.year
-        and m.end_month = f.end_month
+        on f.indicator_code = m.indicator_code
+        and f.area = m.area
+        and f.year = m.year
+        and f.end_month = m.end_month
 
 )
 

@@ -3,9 +3,14 @@
 -- （文件名中的报送日期不早于该月月末；无日期的台账视为覆盖全部月份）。
 {%- set unit_sources = [] %}
 {%- set station_registers = [] %}
-{%- if execute %}
-    {#- which raw tables to read comes from raw._sources, written by the ingest before dbt runs -#}
-    {%- set registry = run_query("select source, unit_column, per, register, register_column from " ~ source('raw_ingest', '_sources')) %}
+{#- which raw tables to read comes from raw._sources, written by the ingest before dbt runs; a database
+    without it (the empty one sqlfluff compiles against) gets no per-source branches, and a real run
+    still fails on the registry CTE below -#}
+{%- set registry_relation = source('raw_ingest', '_sources') %}
+{%- if execute and load_relation(registry_relation) is not none %}
+    {%- set registry = run_query(
+        "select source, unit_column, per, register, register_column from " ~ registry_relation
+    ) %}
     {%- for row in registry.rows %}
         {%- if row['unit_column'] %}{% do unit_sources.append(row) %}{% endif %}
         {%- if row['per'] == 'station' %}{% do station_registers.append(row) %}{% endif %}
@@ -46,14 +51,16 @@ months as (
 
     select cast(month_start as date) as month_start
     from month_span,
-        generate_series(first_month, last_month, interval 1 month) as months(month_start)
+        generate_series(first_month, last_month, interval 1 month) as months (month_start)
 
 ),
 
 -- 应报单位：per = district → 全部区县；per = station → 站点名录中的站点；否则全市一份
 expected_units as (
 
-    select r.source, cast(d.district_name as varchar) as unit
+    select
+        r.source,
+        cast(d.district_name as varchar) as unit
     from registry as r
     cross join districts as d
     where r.per = 'district'
@@ -63,7 +70,9 @@ expected_units as (
     from raw.{{ adapter.quote(row['register']) }}
     {%- endfor %}
     union all
-    select source, '全市' as unit
+    select
+        source,
+        '全市' as unit
     from registry
     where per is null
 
@@ -93,7 +102,7 @@ received_rows as (
         f.rows_loaded as n_rows
     from loaded_files as f
     inner join registry as r
-        on r.source = f.source
+        on f.source = r.source
     where r.unit_column is null
 
 ),
@@ -124,7 +133,7 @@ expected as (
         m.month_start
     from registry as r
     inner join expected_units as u
-        on u.source = r.source
+        on r.source = u.source
     cross join months as m
 
 ),
@@ -144,12 +153,12 @@ final as (
         string_agg(distinct r.file_path, '; ' order by r.file_path) as files
     from expected as e
     left join received as r
-        on r.source = e.source
-        and r.unit = e.unit
+        on e.source = r.source
+        and e.unit = r.unit
         and case
             -- a form sent only when something changes (on_change) stays in force until the next one
-            when r.period_month is not null and e.cadence = 'on_change' then r.period_month <= e.month_start
-            when r.period_month is not null then r.period_month = e.month_start
+            when r.period_month is not null and e.cadence = 'on_change' then e.month_start >= r.period_month
+            when r.period_month is not null then e.month_start = r.period_month
             when r.period_year is not null then r.period_year = year(e.month_start)
             else r.as_of = date '0001-01-01' or r.as_of >= last_day(e.month_start)
         end

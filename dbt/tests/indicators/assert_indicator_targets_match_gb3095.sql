@@ -21,14 +21,18 @@ pollutants as (
 
 )
 
-select t.*
+-- a test returns the offending rows, whatever columns they have
+select t.*  -- noqa: AM04
 from targets as t
 left join pollutants as p
-    on 'air.' || p.pollutant || case p.composite_averaging when 'annual' then '_mean' when '24h' then '_p95' else '_p90' end
-        = t.indicator_code
+    on t.indicator_code = 'air.' || p.pollutant || case p.composite_averaging
+        when 'annual' then '_mean'
+        when '24h' then '_p95'
+        else '_p90'
+    end
 left join limits as l
-    on l.pollutant = p.pollutant
-    and l.averaging = p.composite_averaging
-    and l.valid_from = t.valid_from
-    and l.valid_to = t.valid_to
+    on p.pollutant = l.pollutant
+    and p.composite_averaging = l.averaging
+    and t.valid_from = l.valid_from
+    and t.valid_to = l.valid_to
 where l.limit_value is distinct from t.target_value

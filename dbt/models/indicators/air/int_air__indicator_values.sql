@@ -134,7 +134,7 @@ station_days_in_period as (
     inner join station_daily as s
         on s.obs_date between p.period_start and p.period_end
     left join exceptional_event_days as e
-        on e.event_date = s.obs_date
+        on s.obs_date = e.event_date
         and e.pollutant = 'pm25'
     where e.event_date is null
 
@@ -161,7 +161,9 @@ district_quality as (
         district as area,
         year,
         end_month,
-        count(*) filter (where is_good_day) * 100.0 / nullif(count(*) filter (where is_valid_day), 0) as value,
+        count(*) filter (where is_good_day)
+        * 100.0
+        / nullif(count(*) filter (where is_valid_day), 0) as value,
         cast(count(*) filter (where is_good_day) as double) as numerator,
         cast(count(*) filter (where is_valid_day) as double) as denominator,
         true as is_complete
@@ -194,8 +196,8 @@ enforcement_values as (
         bool_and(e.is_submitted) as is_complete
     from enforcement_periods as p
     inner join enforcement as e
-        on e.year = p.year
-        and e.month <= p.end_month
+        on p.year = e.year
+        and p.end_month >= e.month
     group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
     union all
     {%- endfor %}
@@ -211,8 +213,8 @@ enforcement_values as (
         true as is_complete
     from enforcement_periods as p
     inner join enforcement as e
-        on e.year = p.year
-        and e.month = p.end_month
+        on p.year = e.year
+        and p.end_month = e.month
     group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -249,7 +251,7 @@ key_enterprise_values as (
         true as is_complete
     from enforcement_periods as p
     inner join key_enterprise_years as k
-        on k.year = p.year
+        on p.year = k.year
 
     union all
 
@@ -265,7 +267,7 @@ key_enterprise_values as (
         true as is_complete
     from enforcement_periods as p
     inner join key_enterprise_years as k
-        on k.year = p.year
+        on p.year = k.year
 
 ),
 
@@ -273,19 +275,58 @@ key_enterprise_values as (
     ~ "cast(null as boolean) as is_statistic_valid, cast(null as varchar) as statistic_validity_note" %}
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete,
-        assessment_basis, value_last_year_on_basis, is_statistic_valid, statistic_validity_note
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete,
+        assessment_basis,
+        value_last_year_on_basis,
+        is_statistic_valid,
+        statistic_validity_note
     from city_quality
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete, {{ without_basis }}
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete,
+        {{ without_basis }}
     from district_quality
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete, {{ without_basis }}
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete,
+        {{ without_basis }}
     from enforcement_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete,
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete,
         {{ without_basis }}
     from key_enterprise_values
 

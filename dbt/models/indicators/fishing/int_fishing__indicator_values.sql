@@ -75,8 +75,8 @@ monthly_values as (
         count(distinct m.month) = p.end_month as is_complete
     from periods as p
     inner join monthly as m
-        on m.year = p.year
-        and m.month <= p.end_month
+        on p.year = m.year
+        and p.end_month >= m.month
     group by grouping sets ((p.year, p.end_month, m.district), (p.year, p.end_month))
     union all
     {%- endfor %}
@@ -91,8 +91,8 @@ monthly_values as (
         count(distinct m.month) = p.end_month as is_complete
     from periods as p
     inner join monthly as m
-        on m.year = p.year
-        and m.month <= p.end_month
+        on p.year = m.year
+        and p.end_month >= m.month
     group by grouping sets ((p.year, p.end_month, m.district), (p.year, p.end_month))
 
 ),
@@ -110,7 +110,7 @@ district_rosters as (
         row_number() over (partition by p.year, p.end_month, c.district order by c.as_of_date desc) as recency
     from periods as p
     inner join capacity as c
-        on c.as_of_date <= p.period_end
+        on p.period_end >= c.as_of_date
         and c.is_submitted
 
 ),
@@ -129,7 +129,7 @@ staff_values as (
         -- 全市行：全部区县都有截至期末的统计表
         case
             when grouping(r.district) = 0 then true
-            else count(*) = (select count(distinct district) from capacity)
+            else count(*) = (select count(distinct all_c.district) as n_districts from capacity as all_c)
         end as is_complete
     from district_rosters as r
     where r.recency = 1
@@ -154,7 +154,7 @@ equipment_values as (
         true as is_complete
     from periods as p
     inner join capacity as c
-        on c.as_of_date = p.period_end
+        on p.period_end = c.as_of_date
     group by grouping sets ((p.year, p.end_month, c.district), (p.year, p.end_month))
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -178,8 +178,8 @@ publicity_city as (
         true as is_complete
     from periods as p
     left join publicity as e
-        on e.year = p.year
-        and e.month <= p.end_month
+        on p.year = e.year
+        and p.end_month >= e.month
         and e.channel_code = '{{ channel }}'
     group by p.year, p.end_month
     union all
@@ -197,7 +197,7 @@ publicity_city as (
         true as is_complete
     from periods as p
     left join publicity as e
-        on e.publicised_on <= p.period_end
+        on p.period_end >= e.publicised_on
         and e.is_within_ban
         and e.channel_code = 'sms_sent'
     group by p.year, p.end_month
@@ -219,8 +219,8 @@ publicity_districts as (
         true as is_complete
     from periods as p
     inner join publicity as e
-        on e.year = p.year
-        and e.month <= p.end_month
+        on p.year = e.year
+        and p.end_month >= e.month
         and e.channel_code = '{{ channel }}'
     where e.district is not null
     group by e.district, p.year, p.end_month
@@ -231,22 +231,64 @@ publicity_districts as (
 
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from monthly_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from staff_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from equipment_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from publicity_city
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from publicity_districts
 
 )

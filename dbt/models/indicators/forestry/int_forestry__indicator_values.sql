@@ -78,8 +78,8 @@ city as (
     select c.*
     from city_periods as c
     inner join periods as p
-        on p.year = c.year
-        and p.end_month = c.end_month
+        on c.year = p.year
+        and c.end_month = p.end_month
 
 ),
 
@@ -88,8 +88,8 @@ district as (
     select d.*
     from district_periods as d
     inner join periods as p
-        on p.year = d.year
-        and p.end_month = d.end_month
+        on d.year = p.year
+        and d.end_month = p.end_month
 
 ),
 
@@ -98,7 +98,7 @@ resource_years as (
 
     select
         r.year,
-        count(distinct r.district) = (select count(*) from districts) as is_complete
+        count(distinct r.district) = (select count(*) as n_districts from districts) as is_complete
     from resources as r
     group by r.year
 
@@ -147,8 +147,10 @@ city_values as (
         true as is_complete
         {%- endif %}
     from city as c
+    {% if code == 'forest.coverage_rate' -%}
     left join resource_years as y
-        on y.year = c.year
+        on c.year = y.year
+    {% endif -%}
     union all
     {%- endfor %}
     select
@@ -162,7 +164,7 @@ city_values as (
         coalesce(y.is_complete, false) as is_complete
     from city as c
     left join resource_years as y
-        on y.year = c.year
+        on c.year = y.year
 
 ),
 
@@ -205,7 +207,7 @@ district_values as (
         true as is_complete
     from periods as p
     inner join resources as r
-        on r.year = p.year
+        on p.year = r.year
 
     union all
 
@@ -220,7 +222,7 @@ district_values as (
         true as is_complete
     from periods as p
     inner join resources as r
-        on r.year = p.year
+        on p.year = r.year
 
 ),
 

@@ -181,13 +181,15 @@ city_rows as (
         v.denominator,
         v.qualifier,
         case
-            when v.indicator_code in ({{ "'" ~ form_based | join("', '") ~ "'" }}) then coalesce(f.is_form_complete, false)
+            when
+                v.indicator_code in ({{ "'" ~ form_based | join("', '") ~ "'" }})
+                then coalesce(f.is_form_complete, false)
             else true
         end as is_complete
     from city_values as v
     left join city_form_completeness as f
-        on f.year = v.year
-        and f.end_month = v.end_month
+        on v.year = f.year
+        and v.end_month = f.end_month
 
 ),
 
@@ -199,12 +201,14 @@ district_plots as (
         g.year,
         g.end_month,
         count(s.plot_code) filter (
-            where {{ soil_survey_active('s.started_on', 's.report_completed_on', 'g.period_start', 'g.period_end') }}
+            where {{ soil_survey_active(
+                's.started_on', 's.report_completed_on', 'g.period_start', 'g.period_end'
+            ) }}
         ) as plots_surveyed
     from district_periods as g
     left join plot_surveys as s
-        on s.district = g.district
-        and s.started_on <= g.period_end
+        on g.district = s.district
+        and g.period_end >= s.started_on
     group by g.district, g.year, g.end_month
 
 ),
@@ -264,12 +268,12 @@ district_rows as (
         true as is_complete
         {%- endif %}
     from {{ mart }} as m
-    {%- if code in form_based %}
+    {% if code in form_based -%}
     left join manure_forms as f
-        on f.district = m.district
-        and f.year = m.year
-        and f.end_month = m.end_month
-    {%- endif %}
+        on m.district = f.district
+        and m.year = f.year
+        and m.end_month = f.end_month
+    {% endif -%}
     where m.{{ denominator }} > 0
     {%- endfor %}
 
@@ -277,13 +281,31 @@ district_rows as (
 
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from city_rows
-    where indicator_code not in ({{ "'" ~ (rates | map(attribute=0) | join("', '")) ~ "'" }})
+    where
+        indicator_code not in ({{ "'" ~ (rates | map(attribute=0) | join("', '")) ~ "'" }})
         or denominator > 0
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from district_rows
 
 )

@@ -79,9 +79,15 @@ funds as (
 
 periods as (
 
-    select distinct year, end_month from quality
+    select distinct
+        year,
+        end_month
+    from quality
     union
-    select distinct year, month from sewer
+    select distinct
+        year,
+        month
+    from sewer
 
 ),
 
@@ -111,8 +117,8 @@ quality_values as (
         q.n_sections_evaluated = q.n_sections_in_register as is_complete
     from quality as q
     inner join periods as p
-        on p.year = q.year
-        and p.end_month = q.end_month
+        on q.year = p.year
+        and q.end_month = p.end_month
     where q.assessment_level = '{{ level }}'
 
     union all
@@ -128,8 +134,8 @@ quality_values as (
         q.n_sections_evaluated = q.n_sections_in_register as is_complete
     from quality as q
     inner join periods as p
-        on p.year = q.year
-        and p.end_month = q.end_month
+        on q.year = p.year
+        and q.end_month = p.end_month
     where q.assessment_level = '{{ level }}'
 
     union all
@@ -145,8 +151,8 @@ quality_values as (
         q.n_sections_evaluated = q.n_sections_in_register as is_complete
     from quality as q
     inner join periods as p
-        on p.year = q.year
-        and p.end_month = q.end_month
+        on q.year = p.year
+        and q.end_month = p.end_month
     where q.assessment_level = '{{ level }}'
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -167,8 +173,8 @@ drinking_values as (
         true as is_complete
     from drinking as d
     inner join periods as p
-        on p.year = d.year
-        and p.end_month = d.end_month
+        on d.year = p.year
+        and d.end_month = p.end_month
     where d.n_sources_monitored > 0
     {%- for code, column in drinking_flows.items() %}
     union all
@@ -183,8 +189,8 @@ drinking_values as (
         true as is_complete
     from drinking as d
     inner join periods as p
-        on p.year = d.year
-        and p.end_month = d.end_month
+        on d.year = p.year
+        and d.end_month = p.end_month
     {%- endfor %}
 
 ),
@@ -197,12 +203,12 @@ outfall_districts as (
         b.end_month,
         o.district,
         o.n_outfalls,
-        {%- for column in outfall_stocks.values() %}
-        o.{{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for column in outfall_stocks.values() %}
+    o.{{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from period_bounds as b
     inner join outfalls as o
-        on o.month_end <= b.period_end
+        on b.period_end >= o.month_end
     qualify row_number() over (partition by b.year, b.end_month, o.district order by o.month_end desc) = 1
 
 ),
@@ -257,8 +263,8 @@ sewer_values as (
         bool_and(s.is_submitted) and count(distinct s.month) = p.end_month as is_complete
     from periods as p
     inner join sewer as s
-        on s.year = p.year
-        and s.month <= p.end_month
+        on p.year = s.year
+        and p.end_month >= s.month
     group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
     union all
     {%- endfor %}
@@ -275,8 +281,8 @@ sewer_values as (
         bool_and(s.is_submitted) as is_complete
     from periods as p
     inner join sewer as s
-        on s.year = p.year
-        and s.month = p.end_month
+        on p.year = s.year
+        and p.end_month = s.month
     group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
 
 ),
@@ -303,9 +309,9 @@ risk_values as (
     from periods as p
     cross join risk_districts as d
     left join risk as r
-        on r.district = d.district
-        and r.year = p.year
-        and r.month <= p.end_month
+        on d.district = r.district
+        and p.year = r.year
+        and p.end_month >= r.month
     group by grouping sets ((p.year, p.end_month, d.district), (p.year, p.end_month))
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -315,7 +321,10 @@ risk_values as (
 -- 污水处理厂扩建新增处理能力：完工日期在当年1月1日至截止月末的扩建项目（与 fct_wastewater_plants 同口径，按月截止）
 plant_districts as (
 
-    select distinct plant_code, district from plants
+    select distinct
+        plant_code,
+        district
+    from plants
 
 ),
 
@@ -333,7 +342,7 @@ wwtp_values as (
     from period_bounds as b
     cross join plant_districts as d
     left join plant_projects as j
-        on j.plant_code = d.plant_code
+        on d.plant_code = j.plant_code
         and j.project_type = '扩建'
         and j.completed_on between b.period_start and b.period_end
     group by grouping sets ((b.year, b.end_month, d.district), (b.year, b.end_month))
@@ -343,7 +352,8 @@ wwtp_values as (
 -- 中央水污染防治资金：下达日期在当年1月1日至截止月末的项目金额之和；含“约”数金额时标 approx_inputs
 fund_districts as (
 
-    select distinct district from funds where district is not null
+    select distinct district from funds
+    where district is not null
 
 ),
 
@@ -380,7 +390,7 @@ fund_values as (
     from period_bounds as b
     cross join fund_districts as d
     left join funds as f
-        on f.district = d.district
+        on d.district = f.district
         and f.fund_type = '中央水污染防治资金'
         and f.issued_on between b.period_start and b.period_end
     group by b.year, b.end_month, d.district
@@ -389,30 +399,88 @@ fund_values as (
 
 final as (
 
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from quality_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from drinking_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from outfall_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from sewer_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from risk_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator,
-        cast(null as varchar) as qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        cast(null as varchar) as qualifier,
+        is_complete
     from wwtp_values
     union all
-    select indicator_code, area, year, end_month, value, numerator, denominator, qualifier, is_complete
+    select
+        indicator_code,
+        area,
+        year,
+        end_month,
+        value,
+        numerator,
+        denominator,
+        qualifier,
+        is_complete
     from fund_values
 
 )

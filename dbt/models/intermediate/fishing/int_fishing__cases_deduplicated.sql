@@ -40,4 +40,5 @@ final as (
 
 )
 
-select * from final
+-- the columns of stg_fishing__cases, plus case_key and records_merged
+select * from final  -- noqa: AM04

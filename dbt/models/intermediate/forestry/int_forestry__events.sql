@@ -67,68 +67,96 @@ unioned as (
 
     union all
 
-    select district, completed_on, metric, amount, project_code
+    -- the unnests of one select list run side by side: one row per (metric, amount) pair of a record
+    select
+        district,
+        completed_on as event_on,
+        unnest(case
+            when is_abandoned_mine then ['mine_projects_done', 'mine_restored_ha']
+            else ['active_mine_restored_ha']
+        end) as metric,
+        unnest(case
+            when is_abandoned_mine then [1.0, restored_area_ha]
+            else [restored_area_ha]
+        end) as amount,
+        project_code as record_key
     from mine_restoration
-    cross join lateral (
-        select
-            unnest(case when is_abandoned_mine
-                then ['mine_projects_done', 'mine_restored_ha']
-                else ['active_mine_restored_ha'] end) as metric,
-            unnest(case when is_abandoned_mine
-                then [1.0, restored_area_ha]
-                else [restored_area_ha] end) as amount
-    )
     where is_completed and completed_on is not null
 
     union all
 
-    select district, accepted_on, 'reserve_land_ha', area_ha, parcel_code
+    select
+        district,
+        accepted_on as event_on,
+        'reserve_land_ha' as metric,
+        area_ha as amount,
+        parcel_code as record_key
     from land_reserve
 
     union all
 
-    select district, approved_on, 'land_use_approved_ha', area_ha, approval_code
+    select
+        district,
+        approved_on as event_on,
+        'land_use_approved_ha' as metric,
+        area_ha as amount,
+        approval_code as record_key
     from land_use
 
     union all
 
-    select district, inspected_on, metric, amount, site_code || '|' || cast(inspected_on as varchar)
+    select
+        district,
+        inspected_on as event_on,
+        unnest(['protected_area_inspections', 'problems_found', 'problems_fixed']) as metric,
+        unnest([1.0, cast(problems_found as double), cast(problems_fixed as double)]) as amount,
+        site_code || '|' || cast(inspected_on as varchar) as record_key
     from inspections
-    cross join lateral (
-        select
-            unnest(['protected_area_inspections', 'problems_found', 'problems_fixed']) as metric,
-            unnest([1.0, cast(problems_found as double), cast(problems_fixed as double)]) as amount
-    )
 
     union all
 
-    select district, tagged_on, 'trees_tagged', 1.0, tree_id
+    select
+        district,
+        tagged_on as event_on,
+        'trees_tagged' as metric,
+        1.0 as amount,
+        tree_id as record_key
     from trees
     where is_tagged and tagged_on is not null
 
     union all
 
-    select district, repaired_on, 'tree_repair_subsidy_yuan', repair_subsidy_yuan, tree_id
+    select
+        district,
+        repaired_on as event_on,
+        'tree_repair_subsidy_yuan' as metric,
+        repair_subsidy_yuan as amount,
+        tree_id as record_key
     from trees
     where repaired_on is not null and repair_subsidy_yuan is not null
 
     union all
 
-    select district, received_on, metric, amount, rescue_code
+    select
+        district,
+        received_on as event_on,
+        unnest(['animals_reported', 'animals_rescued', 'animals_survived']) as metric,
+        unnest([
+            cast(animals_reported as double),
+            cast(animals_rescued as double),
+            cast(coalesce(animals_survived, 0) as double)
+        ]) as amount,
+        rescue_code as record_key
     from rescues
-    cross join lateral (
-        select
-            unnest(['animals_reported', 'animals_rescued', 'animals_survived']) as metric,
-            unnest([
-                cast(animals_reported as double),
-                cast(animals_rescued as double),
-                cast(coalesce(animals_survived, 0) as double)
-            ]) as amount
-    )
 
     union all
 
-    select district, released_on, 'alligators_released', cast(alligators as double), release_code
+    select
+        district,
+        released_on as event_on,
+        'alligators_released' as metric,
+        cast(alligators as double) as amount,
+        release_code as record_key
     from alligators
 
 ),

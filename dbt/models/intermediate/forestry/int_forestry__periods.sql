@@ -17,7 +17,7 @@ years as (
 
 end_months as (
 
-    select cast(m as integer) as end_month
+    select cast(t.m as integer) as end_month
     from range(1, 13) as t (m)
 
 ),

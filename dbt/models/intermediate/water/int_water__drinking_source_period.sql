@@ -17,13 +17,19 @@ sources as (
 
 parameters as (
 
-    select parameter, detection_limit from {{ ref('water_parameters') }}
+    select
+        parameter,
+        detection_limit
+    from {{ ref('water_parameters') }}
 
 ),
 
 table2_limits as (
 
-    select parameter, max_value from {{ ref('gb3838_limits') }}
+    select
+        parameter,
+        max_value
+    from {{ ref('gb3838_limits') }}
     where gb3838_table = '表2'
 
 ),
@@ -35,12 +41,13 @@ monthly as (
         s.sample_month as month_start,
         s.parameter,
         r.water_body_type,
-        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }}) as value
+        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }})
+            as value
     from samples as s
     inner join sources as r
-        on r.source_code = s.source_code
+        on s.source_code = r.source_code
     left join parameters as p
-        on p.parameter = s.parameter
+        on s.parameter = p.parameter
     group by all
 
 ),
@@ -64,7 +71,7 @@ period as (
     from period_ends as e
     inner join monthly as m
         on year(m.month_start) = year(e.end_month_start)
-        and m.month_start <= e.end_month_start
+        and e.end_month_start >= m.month_start
     group by all
 
 ),
@@ -90,14 +97,18 @@ table2 as (
         cast(count(*) filter (where round(p.value, 6) > l.max_value) as integer) as n_table2_exceeding
     from period as p
     inner join table2_limits as l
-        on l.parameter = p.parameter
+        on p.parameter = l.parameter
     group by all
 
 ),
 
 months as (
 
-    select source_code, year, end_month, max(n_months) as n_months
+    select
+        source_code,
+        year,
+        end_month,
+        max(n_months) as n_months
     from period
     group by all
 
@@ -122,15 +133,15 @@ final as (
         c.main_pollutants
     from months as m
     inner join sources as r
-        on r.source_code = m.source_code
+        on m.source_code = r.source_code
     left join source_classes as c
-        on c.source_code = m.source_code
-        and c.year = m.year
-        and c.end_month = m.end_month
+        on m.source_code = c.source_code
+        and m.year = c.year
+        and m.end_month = c.end_month
     left join table2 as t
-        on t.source_code = m.source_code
-        and t.year = m.year
-        and t.end_month = m.end_month
+        on m.source_code = t.source_code
+        and m.year = t.year
+        and m.end_month = t.end_month
 
 )
 

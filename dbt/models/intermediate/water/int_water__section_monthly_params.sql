@@ -9,13 +9,19 @@ samples as (
 
 sections as (
 
-    select section_code, water_body_type from {{ ref('stg_water__sections') }}
+    select
+        section_code,
+        water_body_type
+    from {{ ref('stg_water__sections') }}
 
 ),
 
 parameters as (
 
-    select parameter, detection_limit from {{ ref('water_parameters') }}
+    select
+        parameter,
+        detection_limit
+    from {{ ref('water_parameters') }}
 
 ),
 
@@ -26,14 +32,15 @@ monthly as (
         s.sample_month as month_start,
         s.parameter,
         c.water_body_type,
-        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }}) as value,
+        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }})
+            as value,
         cast(count(*) as integer) as n_samples,
         bool_and(s.is_below_detection) as is_below_detection
     from samples as s
     inner join sections as c
-        on c.section_code = s.section_code
+        on s.section_code = c.section_code
     left join parameters as p
-        on p.parameter = s.parameter
+        on s.parameter = p.parameter
     group by all
 
 ),

@@ -4,7 +4,12 @@ with
 
 monthly as (
 
-    select section_code, month_start, parameter, water_body_type, value
+    select
+        section_code,
+        month_start,
+        parameter,
+        water_body_type,
+        value
     from {{ ref('int_water__section_monthly_params') }}
 
 ),
@@ -28,7 +33,7 @@ period as (
     from period_ends as e
     inner join monthly as m
         on year(m.month_start) = year(e.end_month_start)
-        and m.month_start <= e.end_month_start
+        and e.end_month_start >= m.month_start
     group by all
 
 ),

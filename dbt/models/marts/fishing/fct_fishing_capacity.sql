@@ -43,14 +43,19 @@ equipment_in_service as (
     select
         g.district,
         g.as_of_date,
-        {%- for code in ['monitoring_points', 'optical_devices', 'shared_radars', 'small_target_radars'] %}
-        cast(count(e.device_code) filter (where e.equipment_code = '{{ code }}') as bigint) as {{ code }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        cast(count(e.device_code) filter (where e.equipment_code = 'monitoring_points') as bigint)
+            as monitoring_points,
+        cast(count(e.device_code) filter (where e.equipment_code = 'optical_devices') as bigint)
+            as optical_devices,
+        cast(count(e.device_code) filter (where e.equipment_code = 'shared_radars') as bigint)
+            as shared_radars,
+        cast(count(e.device_code) filter (where e.equipment_code = 'small_target_radars') as bigint)
+            as small_target_radars
     from grid as g
     left join equipment as e
-        on e.district = g.district
-        and e.installed_on <= g.as_of_date
-        and (e.removed_on is null or e.removed_on > g.as_of_date)
+        on g.district = e.district
+        and g.as_of_date >= e.installed_on
+        and (e.removed_on is null or g.as_of_date < e.removed_on)
     group by g.district, g.as_of_date
 
 ),
@@ -82,11 +87,11 @@ final as (
         cast(r._row_number as integer) as source_row
     from grid as g
     left join rosters as r
-        on r.district = g.district
-        and r.as_of_date = g.as_of_date
+        on g.district = r.district
+        and g.as_of_date = r.as_of_date
     left join equipment_in_service as e
-        on e.district = g.district
-        and e.as_of_date = g.as_of_date
+        on g.district = e.district
+        and g.as_of_date = e.as_of_date
 
 )
 

@@ -41,7 +41,7 @@ final as (
         cast(c._row_number as integer) as source_row
     from cases as c
     left join districts as d
-        on d.district_name = c.district
+        on c.district = d.district_name
 
 )
 

@@ -30,9 +30,9 @@ months as (
 
     select distinct cast(date_trunc('month', patrol_date) as date) as month_start from patrols
     union
-    select distinct cast(date_trunc('month', opened_on) as date) from cases
+    select distinct cast(date_trunc('month', opened_on) as date) as month_start from cases
     union
-    select distinct cast(date_trunc('month', action_date) as date) from confiscations
+    select distinct cast(date_trunc('month', action_date) as date) as month_start from confiscations
 
 ),
 
@@ -120,14 +120,14 @@ final as (
         cast(coalesce(f.self_use_boats_managed, 0) as double) as self_use_boats_managed
     from grid as g
     left join patrol_sums as p
-        on p.district = g.district
-        and p.month_start = g.month_start
+        on g.district = p.district
+        and g.month_start = p.month_start
     left join case_sums as c
-        on c.district = g.district
-        and c.month_start = g.month_start
+        on g.district = c.district
+        and g.month_start = c.month_start
     left join confiscation_sums as f
-        on f.district = g.district
-        and f.month_start = g.month_start
+        on g.district = f.district
+        and g.month_start = f.month_start
 
 )
 

@@ -35,7 +35,7 @@ final as (
         cast(p._row_number as integer) as source_row
     from patrols as p
     left join districts as d
-        on d.district_name = p.district
+        on p.district = d.district_name
 
 )
 

@@ -16,7 +16,10 @@ districts as (
 
 ban as (
 
-    select ban_from, ban_to from {{ ref('fishing_ban_periods') }}
+    select
+        ban_from,
+        ban_to
+    from {{ ref('fishing_ban_periods') }}
     where scope_code = 'main_stream'
 
 ),
@@ -42,7 +45,7 @@ final as (
         cast(p._row_number as integer) as source_row
     from publicity as p
     left join districts as d
-        on d.district_name = p.district
+        on p.district = d.district_name
     left join ban as b
         on true
 

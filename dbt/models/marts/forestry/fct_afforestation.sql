@@ -36,7 +36,7 @@ final as (
         p._row_number
     from projects as p
     left join districts as d
-        on d.district_name = p.district
+        on p.district = d.district_name
 
 )
 

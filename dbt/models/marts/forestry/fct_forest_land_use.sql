@@ -28,10 +28,10 @@ unioned as (
     union all
 
     select
-        '批准使用林地',
-        approval_code,
+        '批准使用林地' as record_kind,
+        approval_code as record_code,
         district,
-        approved_on,
+        approved_on as dated_on,
         area_ha,
         _file_path,
         _row_number

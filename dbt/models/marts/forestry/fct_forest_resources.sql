@@ -29,7 +29,7 @@ final as (
         r._row_number
     from resources as r
     left join districts as d
-        on d.district_name = r.district
+        on r.district = d.district_name
 
 )
 

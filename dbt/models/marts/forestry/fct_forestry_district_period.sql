@@ -42,12 +42,13 @@ summed as (
         g.end_month,
         g.period_start,
         g.period_end,
-        {%- for m in forestry_flow_metrics() %}
-        cast(coalesce(sum(e.amount) filter (where e.metric = '{{ m }}'), 0) as double) as {{ m }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for m in forestry_flow_metrics() %}
+    cast(coalesce(sum(e.amount) filter (where e.metric = '{{ m }}'), 0) as double)
+        as {{ m }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from grid as g
     left join events as e
-        on e.district = g.district
+        on g.district = e.district
         and e.event_on between g.period_start and g.period_end
     group by all
 
@@ -57,9 +58,9 @@ final as (
 
     select
         *,
-        {%- for m in forestry_mu_metrics() %}
-        {{ convert_unit(m ~ '_ha', "'公顷'", '亩') }} as {{ m }}_mu{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for m in forestry_mu_metrics() %}
+    {{ convert_unit(m ~ '_ha', "'公顷'", '亩') }} as {{ m }}_mu{{ ',' if not loop.last }}
+    {%- endfor %}
     from summed
 
 )

@@ -49,9 +49,9 @@ city as (
         {%- for m in forestry_flow_metrics() %}
         sum({{ m }}) as {{ m }},
         {%- endfor %}
-        {%- for m in forestry_mu_metrics() %}
-        sum({{ m }}_mu) as {{ m }}_mu{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for m in forestry_mu_metrics() %}
+    sum({{ m }}_mu) as {{ m }}_mu{{ ',' if not loop.last }}
+    {%- endfor %}
     from district_periods
     group by all
 
@@ -62,7 +62,8 @@ distinct_counts as (
     select
         c.year,
         c.end_month,
-        cast(count(distinct r.species) filter (where r.animals_rescued > 0) as bigint) as wildlife_species_rescued,
+        cast(count(distinct r.species) filter (where r.animals_rescued > 0) as bigint)
+            as wildlife_species_rescued,
         cast(count(distinct i.site_code) as bigint) as protected_areas_inspected
     from city as c
     left join rescues as r
@@ -94,7 +95,7 @@ mine_stock as (
     left join mine_projects as p
         on p.is_non_coal_abandoned_mine
         and p.is_completed
-        and p.completed_on <= c.period_end
+        and c.period_end >= p.completed_on
     group by all
 
 ),
@@ -128,12 +129,12 @@ joined as (
         p.forest_area_ha * 100 / nullif(p.land_area_ha, 0) as coverage_pct_prev_year
     from city as c
     inner join distinct_counts as d
-        on d.year = c.year and d.end_month = c.end_month
+        on c.year = d.year and c.end_month = d.end_month
     inner join mine_stock as s
-        on s.year = c.year and s.end_month = c.end_month
+        on c.year = s.year and c.end_month = s.end_month
     cross join non_coal_listed as l
     left join coverage as v
-        on v.year = c.year
+        on c.year = v.year
     left join coverage as p
         on p.year = c.year - 1
 
@@ -143,14 +144,18 @@ final as (
 
     select
         j.*,
-        j.non_coal_restored_area_ha * 100 / nullif(j.non_coal_listed_area_ha, 0) as abandoned_mine_restoration_rate_pct,
+        j.non_coal_restored_area_ha
+        * 100
+        / nullif(j.non_coal_listed_area_ha, 0) as abandoned_mine_restoration_rate_pct,
         j.animals_rescued * 100 / nullif(j.animals_reported, 0) as wildlife_rescue_rate_pct,
         j.animals_survived * 100 / nullif(j.animals_rescued, 0) as wildlife_survival_rate_pct,
         j.coverage_pct - j.coverage_pct_prev_year as coverage_change_pp,
-        (j.afforestation_mu - prev.afforestation_mu) * 100 / nullif(prev.afforestation_mu, 0) as afforestation_mu_yoy_pct
+        (j.afforestation_mu - prev.afforestation_mu)
+        * 100
+        / nullif(prev.afforestation_mu, 0) as afforestation_mu_yoy_pct
     from joined as j
     left join city as prev
-        on prev.year = j.year - 1 and prev.end_month = j.end_month
+        on prev.year = j.year - 1 and j.end_month = prev.end_month
 
 )
 

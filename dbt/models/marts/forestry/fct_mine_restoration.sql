@@ -34,7 +34,7 @@ final as (
         p._row_number
     from projects as p
     left join mines as m
-        on m.mine_code = p.mine_code
+        on p.mine_code = m.mine_code
 
 )
 

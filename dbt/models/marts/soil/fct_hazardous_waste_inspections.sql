@@ -26,12 +26,16 @@ inspection_counts as (
         g.year,
         g.end_month,
         count(i.check_no) filter (where {{ soil_in_period('i.checked_on') }}) as checks,
-        count(distinct i.enterprise_code) filter (where {{ soil_in_period('i.checked_on') }}) as enterprises_checked,
-        coalesce(sum(i.problems_found) filter (where {{ soil_in_period('i.checked_on') }}), 0) as problems_found,
-        coalesce(sum(i.problems_rectified) filter (where {{ soil_in_period('i.checked_on') }}), 0) as problems_rectified
+        count(distinct i.enterprise_code) filter (where {{ soil_in_period('i.checked_on') }})
+            as enterprises_checked,
+        coalesce(sum(i.problems_found) filter (where {{ soil_in_period('i.checked_on') }}), 0)
+            as problems_found,
+        coalesce(
+            sum(i.problems_rectified) filter (where {{ soil_in_period('i.checked_on') }}), 0
+        ) as problems_rectified
     from grid as g
     left join inspections as i
-        on i.district = g.district
+        on g.district = i.district
     group by all
 
 ),
@@ -46,7 +50,7 @@ case_counts as (
         coalesce(sum(c.fine_yuan) filter (where {{ soil_in_period('c.filed_on') }}), 0) as fines_yuan
     from grid as g
     left join cases as c
-        on c.district = g.district
+        on g.district = c.district
     group by all
 
 ),

@@ -39,11 +39,15 @@ manure_sums as (
         g.year,
         g.end_month,
         count(m.report_month) filter (where {{ soil_in_period('m.report_month') }}) as form_months_submitted,
-        coalesce(sum(m.manure_produced_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0) as manure_produced_t,
-        coalesce(sum(m.manure_utilised_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0) as manure_utilised_t
+        coalesce(
+            sum(m.manure_produced_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0
+        ) as manure_produced_t,
+        coalesce(
+            sum(m.manure_utilised_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0
+        ) as manure_utilised_t
     from grid as g
     left join manure_monthly as m
-        on m.district = g.district
+        on g.district = m.district
     group by all
 
 ),
@@ -57,16 +61,17 @@ farm_counts as (
         count(f.farm_code) filter (where {{ soil_as_of('f.filed_on') }}) as scale_farms,
         count(f.farm_code) filter (
             where {{ soil_as_of('f.filed_on') }} and f.facility_equipped
-              and {{ soil_as_of('coalesce(f.equipped_on, f.filed_on)') }}
+            and {{ soil_as_of('coalesce(f.equipped_on, f.filed_on)') }}
         ) as scale_farms_equipped,
-        count(f.farm_code) filter (where f.is_large_scale and {{ soil_as_of('f.filed_on') }}) as large_scale_farms,
+        count(f.farm_code) filter (where f.is_large_scale and {{ soil_as_of('f.filed_on') }})
+            as large_scale_farms,
         count(f.farm_code) filter (
             where f.is_large_scale and {{ soil_as_of('f.filed_on') }} and f.facility_equipped
-              and {{ soil_as_of('coalesce(f.equipped_on, f.filed_on)') }}
+            and {{ soil_as_of('coalesce(f.equipped_on, f.filed_on)') }}
         ) as large_scale_farms_equipped
     from grid as g
     left join scale_farms as f
-        on f.district = g.district
+        on g.district = f.district
     group by all
 
 ),
@@ -77,11 +82,12 @@ subsidy_sums as (
         g.district,
         g.year,
         g.end_month,
-        count(distinct s.farm_code) filter (where {{ soil_in_period('s.applied_on') }}) as subsidy_farms_applied,
+        count(distinct s.farm_code) filter (where {{ soil_in_period('s.applied_on') }})
+            as subsidy_farms_applied,
         coalesce(sum(s.subsidy_yuan) filter (where {{ soil_in_period('s.applied_on') }}), 0) as subsidy_yuan
     from grid as g
     left join subsidies as s
-        on s.district = g.district
+        on g.district = s.district
     group by all
 
 ),
@@ -92,10 +98,11 @@ site_counts as (
         g.district,
         g.year,
         g.end_month,
-        count(d.site_code) filter (where d.pilot_year = g.year and {{ soil_as_of('d.established_on') }}) as demo_sites
+        count(d.site_code) filter (where d.pilot_year = g.year and {{ soil_as_of('d.established_on') }})
+            as demo_sites
     from grid as g
     left join demo_sites as d
-        on d.district = g.district
+        on g.district = d.district
     group by all
 
 ),
@@ -119,7 +126,8 @@ final as (
         {{ soil_rate('f.scale_farms_equipped', 'f.scale_farms') }} as scale_farm_equipment_rate,
         cast(f.large_scale_farms as bigint) as large_scale_farms,
         cast(f.large_scale_farms_equipped as bigint) as large_scale_farms_equipped,
-        {{ soil_rate('f.large_scale_farms_equipped', 'f.large_scale_farms') }} as large_scale_farm_equipment_rate,
+        {{ soil_rate('f.large_scale_farms_equipped', 'f.large_scale_farms') }}
+            as large_scale_farm_equipment_rate,
         cast(s.subsidy_farms_applied as bigint) as subsidy_farms_applied,
         cast(s.subsidy_yuan as double) as subsidy_yuan,
         cast(d.demo_sites as bigint) as demo_sites

@@ -23,17 +23,20 @@ counts as (
         count(w.water_body_code) filter (
             where {{ soil_as_of('w.listed_on') }} and {{ soil_as_of('w.accepted_on') }}
         ) as water_bodies_eliminated,
-        count(w.water_body_code) filter (where {{ soil_in_period('w.treated_on') }}) as water_bodies_treated_in_period,
+        count(w.water_body_code) filter (where {{ soil_in_period('w.treated_on') }})
+            as water_bodies_treated_in_period,
         count(w.water_body_code) filter (where {{ soil_as_of('w.treated_on') }}) as water_bodies_treated,
         count(w.water_body_code) filter (
             where w.list_level = '国家监管清单' and {{ soil_as_of('w.listed_on') }}
         ) as national_list_listed,
         count(w.water_body_code) filter (
-            where w.list_level = '国家监管清单' and {{ soil_as_of('w.listed_on') }} and {{ soil_as_of('w.accepted_on') }}
+            where w.list_level = '国家监管清单'
+            and {{ soil_as_of('w.listed_on') }}
+            and {{ soil_as_of('w.accepted_on') }}
         ) as national_list_eliminated
     from grid as g
     left join water_bodies as w
-        on w.district = g.district
+        on g.district = w.district
     group by all
 
 ),
@@ -54,7 +57,8 @@ final as (
         cast(c.water_bodies_treated_in_period as bigint) as water_bodies_treated_in_period,
         cast(c.national_list_listed as bigint) as national_list_listed,
         cast(c.national_list_eliminated as bigint) as national_list_eliminated,
-        {{ soil_rate('c.national_list_eliminated', 'c.national_list_listed') }} as national_list_elimination_rate
+        {{ soil_rate('c.national_list_eliminated', 'c.national_list_listed') }}
+            as national_list_elimination_rate
     from grid as g
     inner join counts as c using (district, year, end_month)
 

@@ -29,10 +29,12 @@ inspection_counts as (
         count(i.inspection_no) filter (
             where i.inspection_form = '暗访' and {{ soil_in_period('i.inspected_on') }}
         ) as unannounced_inspections,
-        coalesce(sum(i.problems_found) filter (where {{ soil_in_period('i.inspected_on') }}), 0) as problems_found
+        coalesce(
+            sum(i.problems_found) filter (where {{ soil_in_period('i.inspected_on') }}), 0
+        ) as problems_found
     from grid as g
     left join inspections as i
-        on i.district = g.district
+        on g.district = i.district
     group by all
 
 ),
@@ -43,10 +45,11 @@ fund_sums as (
         g.district,
         g.year,
         g.end_month,
-        coalesce(sum(r.amount_yuan) filter (where {{ soil_in_period('r.allocated_on') }}), 0) as reward_funds_yuan
+        coalesce(sum(r.amount_yuan) filter (where {{ soil_in_period('r.allocated_on') }}), 0)
+            as reward_funds_yuan
     from grid as g
     left join reward_funds as r
-        on r.district = g.district
+        on g.district = r.district
     group by all
 
 ),

@@ -39,10 +39,11 @@ village_counts as (
         g.end_month,
         count(v.village_code) as villages_total,
         count(v.village_code) filter (where {{ soil_as_of('v.sewage_done_on') }}) as villages_sewage_done,
-        count(v.village_code) filter (where {{ soil_in_period('v.sewage_done_on') }}) as villages_sewage_done_in_period
+        count(v.village_code) filter (where {{ soil_in_period('v.sewage_done_on') }})
+            as villages_sewage_done_in_period
     from grid as g
     left join villages as v
-        on v.district = g.district
+        on g.district = v.district
     group by all
 
 ),
@@ -53,10 +54,11 @@ facility_counts as (
         g.district,
         g.year,
         g.end_month,
-        count(f.facility_code) filter (where {{ soil_in_period('f.first_inspected_on') }}) as facilities_newly_inspected
+        count(f.facility_code) filter (where {{ soil_in_period('f.first_inspected_on') }})
+            as facilities_newly_inspected
     from grid as g
     left join facilities as f
-        on f.district = g.district
+        on g.district = f.district
     group by all
 
 ),
@@ -68,10 +70,11 @@ inspection_counts as (
         g.year,
         g.end_month,
         count(i.inspection_no) filter (where {{ soil_in_period('i.inspected_on') }}) as facility_inspections,
-        count(distinct i.facility_code) filter (where {{ soil_in_period('i.inspected_on') }}) as facilities_inspected
+        count(distinct i.facility_code) filter (where {{ soil_in_period('i.inspected_on') }})
+            as facilities_inspected
     from grid as g
     left join inspections as i
-        on i.district = g.district
+        on g.district = i.district
     group by all
 
 ),

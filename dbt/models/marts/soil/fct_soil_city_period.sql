@@ -56,14 +56,16 @@ plot_counts as (
         p.year,
         p.end_month,
         count(s.plot_code) filter (
-            where {{ soil_survey_active('s.started_on', 's.report_completed_on', 'p.period_start', 'p.period_end') }}
+            where {{ soil_survey_active(
+                's.started_on', 's.report_completed_on', 'p.period_start', 'p.period_end'
+            ) }}
         ) as plots_surveyed,
         count(s.plot_code) filter (
             where {{ soil_in_period('s.report_completed_on', 'p.period_start', 'p.period_end') }}
         ) as plot_reports_completed
     from periods as p
     left join plot_surveys as s
-        on s.started_on <= p.period_end
+        on p.period_end >= s.started_on
     group by all
 
 ),
@@ -174,7 +176,8 @@ combined as (
         cast(s.sewage_facilities_newly_inspected as bigint) as sewage_facilities_newly_inspected,
         cast(w.water_bodies_listed as bigint) as water_bodies_listed,
         cast(w.water_bodies_eliminated as bigint) as water_bodies_eliminated,
-        {{ soil_rate('w.water_bodies_eliminated', 'w.water_bodies_listed') }} as black_odorous_elimination_rate,
+        {{ soil_rate('w.water_bodies_eliminated', 'w.water_bodies_listed') }}
+            as black_odorous_elimination_rate,
         cast(w.water_bodies_treated_in_period as bigint) as water_bodies_treated_in_period,
         cast(w.national_list_listed as bigint) as national_list_listed,
         cast(w.national_list_eliminated as bigint) as national_list_eliminated,
@@ -186,7 +189,8 @@ combined as (
         {{ soil_rate('l.scale_farms_equipped', 'l.scale_farms') }} as scale_farm_equipment_rate,
         cast(l.large_scale_farms as bigint) as large_scale_farms,
         cast(l.large_scale_farms_equipped as bigint) as large_scale_farms_equipped,
-        {{ soil_rate('l.large_scale_farms_equipped', 'l.large_scale_farms') }} as large_scale_farm_equipment_rate,
+        {{ soil_rate('l.large_scale_farms_equipped', 'l.large_scale_farms') }}
+            as large_scale_farm_equipment_rate,
         cast(l.subsidy_farms_applied as bigint) as subsidy_farms_applied,
         cast(l.subsidy_yuan as double) as subsidy_yuan,
         cast(l.demo_sites as bigint) as demo_sites,
@@ -215,13 +219,14 @@ final as (
 
     select
         c.*,
-        c.sewage_treatment_rate - prior.sewage_treatment_rate as sewage_treatment_rate_yoy_pp,
-        c.black_odorous_elimination_rate - prior.black_odorous_elimination_rate as black_odorous_elimination_rate_yoy_pp,
-        c.manure_utilisation_rate - prior.manure_utilisation_rate as manure_utilisation_rate_yoy_pp
+        c.sewage_treatment_rate - last_year.sewage_treatment_rate as sewage_treatment_rate_yoy_pp,
+        c.black_odorous_elimination_rate - last_year.black_odorous_elimination_rate
+            as black_odorous_elimination_rate_yoy_pp,
+        c.manure_utilisation_rate - last_year.manure_utilisation_rate as manure_utilisation_rate_yoy_pp
     from combined as c
-    left join combined as prior
-        on prior.year = c.year - 1
-        and prior.end_month = c.end_month
+    left join combined as last_year
+        on c.year - 1 = last_year.year
+        and c.end_month = last_year.end_month
 
 )
 

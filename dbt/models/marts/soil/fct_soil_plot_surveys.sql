@@ -38,9 +38,9 @@ final as (
         p.risk_result in ('超过筛选值', '超过管制值') as exceeds_screening_value
     from plot_surveys as p
     left join districts as d
-        on d.district_name = p.district
+        on p.district = d.district_name
     left join land_use_classes as c
-        on c.land_use = p.planned_land_use
+        on p.planned_land_use = c.land_use
 
 )
 

@@ -24,9 +24,9 @@ months as (
 
     select distinct make_date(year, end_month, 1) as month_start from source_periods
     union
-    select distinct cast(date_trunc('month', approved_on) as date) from changes
+    select distinct cast(date_trunc('month', approved_on) as date) as month_start from changes
     union
-    select distinct cast(date_trunc('month', completed_on) as date) from micro_stations
+    select distinct cast(date_trunc('month', completed_on) as date) as month_start from micro_stations
 
 ),
 
@@ -105,11 +105,11 @@ final as (
         s.n_micro_stations_reused
     from periods as p
     left join quality as q
-        on q.year = p.year and q.end_month = p.end_month
+        on p.year = q.year and p.end_month = q.end_month
     left join counted as c
-        on c.year = p.year and c.end_month = p.end_month
+        on p.year = c.year and p.end_month = c.end_month
     left join stations as s
-        on s.year = p.year and s.end_month = p.end_month
+        on p.year = s.year and p.end_month = s.end_month
 
 )
 

@@ -30,7 +30,10 @@ month_spine as (
 
 district_months as (
 
-    select d.district, m.month_start, cast(last_day(m.month_start) as date) as month_end
+    select
+        d.district,
+        m.month_start,
+        cast(last_day(m.month_start) as date) as month_end
     from (select distinct district from outfalls) as d
     cross join month_spine as m
 
@@ -49,8 +52,8 @@ counted as (
         cast(count(*) filter (where o.remediated_on <= g.month_end) as bigint) as n_remediated
     from district_months as g
     left join outfalls as o
-        on o.district = g.district
-        and o.found_on <= g.month_end
+        on g.district = o.district
+        and g.month_end >= o.found_on
     group by all
 
 ),

@@ -16,7 +16,8 @@ works as (
 
 report_months as (
 
-    select distinct report_month from works where report_month is not null
+    select distinct report_month from works
+    where report_month is not null
 
 ),
 
@@ -51,8 +52,8 @@ final as (
         w.black_odorous_supervised
     from district_months as g
     left join works as w
-        on w.district = g.district
-        and w.report_month = g.month_start
+        on g.district = w.district
+        and g.month_start = w.report_month
 
 )
 

@@ -16,9 +16,11 @@ projects as (
 
 years as (
 
-    select distinct cast(year(completed_on) as integer) as year from projects where completed_on is not null
+    select distinct cast(year(completed_on) as integer) as year from projects
+    where completed_on is not null
     union
-    select distinct cast(year(started_on) as integer) from projects where started_on is not null
+    select distinct cast(year(started_on) as integer) as year from projects
+    where started_on is not null
 
 ),
 
@@ -45,7 +47,7 @@ counted as (
     from plants as p
     cross join years as y
     left join projects as j
-        on j.plant_code = p.plant_code
+        on p.plant_code = j.plant_code
     group by all
 
 ),
@@ -65,7 +67,7 @@ final as (
         c.n_projects_in_progress
     from counted as c
     inner join plants as p
-        on p.plant_code = c.plant_code
+        on c.plant_code = p.plant_code
 
 )
 

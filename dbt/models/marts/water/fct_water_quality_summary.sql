@@ -16,17 +16,35 @@ period as (
 
 section_levels as (
 
-    select section_code, '国考' as assessment_level, 1 as level_order from sections where is_national
+    select
+        section_code,
+        '国考' as assessment_level,
+        1 as level_order
+    from sections
+    where is_national
     union all
-    select section_code, '省考', 2 from sections where is_provincial
+    select
+        section_code,
+        '省考' as assessment_level,
+        2 as level_order
+    from sections
+    where is_provincial
     union all
-    select section_code, '市控', 3 from sections where is_city
+    select
+        section_code,
+        '市控' as assessment_level,
+        3 as level_order
+    from sections
+    where is_city
 
 ),
 
 register_counts as (
 
-    select assessment_level, level_order, cast(count(*) as bigint) as n_sections_in_register
+    select
+        assessment_level,
+        level_order,
+        cast(count(*) as bigint) as n_sections_in_register
     from section_levels
     group by all
 
@@ -34,7 +52,10 @@ register_counts as (
 
 periods as (
 
-    select distinct year, end_month from period
+    select distinct
+        year,
+        end_month
+    from period
 
 ),
 
@@ -51,7 +72,7 @@ evaluated as (
         cast(count(*) filter (where p.meets_target) as bigint) as n_sections_meeting_target
     from period as p
     inner join section_levels as l
-        on l.section_code = p.section_code
+        on p.section_code = l.section_code
     group by all
 
 ),
@@ -70,16 +91,18 @@ final as (
         coalesce(e.n_sections_good, 0) as n_sections_good,
         cast(100.0 * e.n_sections_good / nullif(e.n_sections_evaluated, 0) as double) as good_ratio_pct,
         coalesce(e.n_sections_worse_than_v, 0) as n_sections_worse_than_v,
-        cast(100.0 * e.n_sections_worse_than_v / nullif(e.n_sections_evaluated, 0) as double) as worse_than_v_ratio_pct,
+        cast(100.0 * e.n_sections_worse_than_v / nullif(e.n_sections_evaluated, 0) as double)
+            as worse_than_v_ratio_pct,
         coalesce(e.n_sections_with_target, 0) as n_sections_with_target,
         coalesce(e.n_sections_meeting_target, 0) as n_sections_meeting_target,
-        cast(100.0 * e.n_sections_meeting_target / nullif(e.n_sections_with_target, 0) as double) as compliance_rate_pct
+        cast(100.0 * e.n_sections_meeting_target / nullif(e.n_sections_with_target, 0) as double)
+            as compliance_rate_pct
     from register_counts as r
     cross join periods as g
     left join evaluated as e
-        on e.assessment_level = r.assessment_level
-        and e.year = g.year
-        and e.end_month = g.end_month
+        on r.assessment_level = e.assessment_level
+        and g.year = e.year
+        and g.end_month = e.end_month
 
 )
 

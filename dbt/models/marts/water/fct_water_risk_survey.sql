@@ -13,9 +13,16 @@ checks as (
 
 district_months as (
 
-    select distinct district, check_month as month_start from checks
+    select distinct
+        district,
+        check_month as month_start
+    from checks
     union
-    select distinct district, case_month from checks where case_filed
+    select distinct
+        district,
+        case_month
+    from checks
+    where case_filed
 
 ),
 
@@ -34,7 +41,10 @@ by_check_month as (
 
 by_case_month as (
 
-    select district, case_month as month_start, cast(count(*) as bigint) as n_cases_filed
+    select
+        district,
+        case_month as month_start,
+        cast(count(*) as bigint) as n_cases_filed
     from checks
     where case_filed
     group by all
@@ -54,9 +64,9 @@ final as (
         coalesce(k.n_cases_filed, 0) as n_cases_filed
     from district_months as g
     left join by_check_month as c
-        on c.district = g.district and c.month_start = g.month_start
+        on g.district = c.district and g.month_start = c.month_start
     left join by_case_month as k
-        on k.district = g.district and k.month_start = g.month_start
+        on g.district = k.district and g.month_start = k.month_start
 
 )
 

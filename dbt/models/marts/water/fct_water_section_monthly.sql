@@ -43,7 +43,7 @@ final as (
         c.main_pollutants
     from section_classes as c
     inner join sections as s
-        on s.section_code = c.section_code
+        on c.section_code = s.section_code
 
 )
 

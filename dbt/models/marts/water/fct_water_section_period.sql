@@ -21,7 +21,11 @@ section_classes as (
 
 months as (
 
-    select section_code, year, end_month, max(n_months) as n_months
+    select
+        section_code,
+        year,
+        end_month,
+        max(n_months) as n_months
     from params
     group by all
 
@@ -53,11 +57,11 @@ final as (
         c.main_pollutants
     from section_classes as c
     inner join months as m
-        on m.section_code = c.section_code
-        and m.year = c.year
-        and m.end_month = c.end_month
+        on c.section_code = m.section_code
+        and c.year = m.year
+        and c.end_month = m.end_month
     inner join sections as s
-        on s.section_code = c.section_code
+        on c.section_code = s.section_code
 
 )
 

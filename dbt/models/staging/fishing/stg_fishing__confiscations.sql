@@ -40,8 +40,8 @@ renamed as (
         s._loaded_at
     from source as s
     left join item_units as u
-        on u.item_label = s.item
-        and u.unit = s.quantity_unit
+        on s.item = u.item_label
+        and s.quantity_unit = u.unit
 
 ),
 

@@ -9,7 +9,10 @@ source as (
 
 item_units as (
 
-    select distinct item_label, item_code from {{ ref('fishing_item_units') }}
+    select distinct
+        item_label,
+        item_code
+    from {{ ref('fishing_item_units') }}
     where item_group = 'equipment'
 
 ),
@@ -36,7 +39,7 @@ renamed as (
         s._loaded_at
     from source as s
     left join item_units as u
-        on u.item_label = s.device_type
+        on s.device_type = u.item_label
 
 ),
 

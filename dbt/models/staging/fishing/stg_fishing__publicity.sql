@@ -39,8 +39,8 @@ renamed as (
         s._loaded_at
     from source as s
     left join item_units as u
-        on u.item_label = s.channel
-        and u.unit = s.quantity_unit
+        on s.channel = u.item_label
+        and s.quantity_unit = u.unit
 
 ),
 

@@ -11,9 +11,11 @@ renamed as (
 
     select
         {{ lineage_period_month() }} as report_month,
-        {{ convert_unit('manure_produced_month', 'manure_produced_month_unit', 't') }} as manure_produced_month_t,
+        {{ convert_unit('manure_produced_month', 'manure_produced_month_unit', 't') }}
+            as manure_produced_month_t,
         {{ convert_unit('manure_produced_ytd', 'manure_produced_ytd_unit', 't') }} as manure_produced_ytd_t,
-        {{ convert_unit('manure_utilised_month', 'manure_utilised_month_unit', 't') }} as manure_utilised_month_t,
+        {{ convert_unit('manure_utilised_month', 'manure_utilised_month_unit', 't') }}
+            as manure_utilised_month_t,
         {{ convert_unit('manure_utilised_ytd', 'manure_utilised_ytd_unit', 't') }} as manure_utilised_ytd_t,
         _file_path,
         _sheet,

@@ -20,7 +20,9 @@ renamed as (
 
 long as (
 
-    {{ water_samples_long('renamed', ['source_code', 'sampled_on'], water_table1_parameters() + water_table2_parameters()) }}
+    {{ water_samples_long(
+        'renamed', ['source_code', 'sampled_on'], water_table1_parameters() + water_table2_parameters()
+    ) }}
 
 ),
 

@@ -10,7 +10,10 @@ source as (
 
 classes as (
 
-    select class_no, aliases from {{ ref('water_quality_classes') }}
+    select
+        class_no,
+        aliases
+    from {{ ref('water_quality_classes') }}
 
 ),
 

@@ -13,12 +13,14 @@ renamed as (
         {{ lineage_period_month() }} as report_month,
         cast(district as varchar) as district,
         {%- for period in ['month', 'ytd'] %}
-        {{ convert_unit('surveyed_km_' ~ period, 'surveyed_km_' ~ period ~ '_unit', 'km') }} as surveyed_km_{{ period }},
+        {{ convert_unit('surveyed_km_' ~ period, 'surveyed_km_' ~ period ~ '_unit', 'km') }}
+            as surveyed_km_{{ period }},
         cast(defects_fixed_{{ period }} as bigint) as defects_fixed_{{ period }},
         cast(cross_connections_fixed_{{ period }} as bigint) as cross_connections_fixed_{{ period }},
         {{ convert_unit('new_km_' ~ period, 'new_km_' ~ period ~ '_unit', 'km') }} as new_km_{{ period }},
         cast(new_km_{{ period }}_qualifier as varchar) as new_km_{{ period }}_qualifier,
-        {{ convert_unit('dredged_km_' ~ period, 'dredged_km_' ~ period ~ '_unit', 'km') }} as dredged_km_{{ period }},
+        {{ convert_unit('dredged_km_' ~ period, 'dredged_km_' ~ period ~ '_unit', 'km') }}
+            as dredged_km_{{ period }},
         {%- endfor %}
         cast(black_odorous_supervised as bigint) as black_odorous_supervised,
         _source,
