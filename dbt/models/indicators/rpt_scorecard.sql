@@ -34,7 +34,7 @@ rounded as (
         {{ round_gbt8170('v.value', 'c.decimals') }} as value_published
     from indicator_values as v
     inner join catalogue as c
-        on c.code = v.indicator_code
+        on v.indicator_code = c.code
 
 ),
 
@@ -43,15 +43,18 @@ compared as (
     select
         cur.*,
         coalesce(cur.value_last_year_on_basis, ly.value) as value_last_year,
-        {{ round_gbt8170('coalesce(cur.value_last_year_on_basis, ly.value)', 'cur.decimals') }} as value_last_year_published,
-        case when cur.value_last_year_on_basis is not null then cur.assessment_basis else ly.assessment_basis end
+        {{ round_gbt8170('coalesce(cur.value_last_year_on_basis, ly.value)', 'cur.decimals') }}
+            as value_last_year_published,
+        case
+            when cur.value_last_year_on_basis is not null then cur.assessment_basis else ly.assessment_basis
+        end
             as yoy_assessment_basis
     from rounded as cur
     left join rounded as ly
-        on ly.indicator_code = cur.indicator_code
-        and ly.area = cur.area
+        on cur.indicator_code = ly.indicator_code
+        and cur.area = ly.area
         and ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
+        and cur.end_month = ly.end_month
 
 ),
 
@@ -60,8 +63,10 @@ changed as (
     select
         *,
         case yoy_kind
-            when 'pct' then cast((value_published - value_last_year_published) * 100 as double)
-                / nullif(cast(value_last_year_published as double), 0)
+            when 'pct'
+                then
+                    cast((value_published - value_last_year_published) * 100 as double)
+                    / nullif(cast(value_last_year_published as double), 0)
             when 'pp' then cast(value_published - value_last_year_published as double)
         end as yoy_change
     from compared
@@ -83,7 +88,7 @@ period_targets as (
         max(t.source) filter (where t.target_kind = 'bureau_target') as target_source
     from changed as c
     inner join targets as t
-        on t.indicator_code = c.indicator_code
+        on c.indicator_code = t.indicator_code
         and c.period_end between t.valid_from and t.valid_to
     group by c.indicator_code, c.area, c.year, c.end_month
 
@@ -133,10 +138,10 @@ final as (
         c.statistic_validity_note
     from changed as c
     left join period_targets as t
-        on t.indicator_code = c.indicator_code
-        and t.area = c.area
-        and t.year = c.year
-        and t.end_month = c.end_month
+        on c.indicator_code = t.indicator_code
+        and c.area = t.area
+        and c.year = t.year
+        and c.end_month = t.end_month
 
 )
 

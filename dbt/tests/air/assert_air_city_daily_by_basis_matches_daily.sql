@@ -8,9 +8,10 @@ select
     b.aqi_category as aqi_category_by_basis
 from {{ ref('fct_air_quality_daily') }} as d
 left join {{ ref('int_air__city_daily_by_basis') }} as b
-    on b.obs_date = d.obs_date
+    on d.obs_date = b.obs_date
     and b.is_ruleset_in_force
-where b.obs_date is null
+where
+    b.obs_date is null
     or b.aqi is distinct from d.aqi
     or b.aqi_category is distinct from d.aqi_category
     or b.primary_pollutants is distinct from d.primary_pollutants

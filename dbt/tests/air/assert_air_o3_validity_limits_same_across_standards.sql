@@ -5,7 +5,8 @@ select
     averaging,
     string_agg(distinct standard || ' ' || stage || ': ' || cast(limit_value as varchar), '; ') as limits
 from {{ ref('gb3095_limits') }}
-where pollutant = 'o3'
+where
+    pollutant = 'o3'
     and zone_class = '二级'
     and averaging in ('mda8', '1h')
 group by averaging

@@ -86,7 +86,8 @@ city_quality as (
         {%- for p in statistic_pollutants[code] %}
         cur.{{ p }}_statistic_valid{{ ' and' if not loop.last }}
         {%- endfor %} as is_statistic_valid,
-        nullif(concat_ws('；'
+        nullif(concat_ws(
+            '；'
             {%- for p in statistic_pollutants[code] %},
             cur.{{ p }}_statistic_invalid_reason
             {%- endfor %}
@@ -94,8 +95,8 @@ city_quality as (
     from quality_ytd as cur
     left join quality_all_bases as ly
         on ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
-        and ly.assessment_basis = cur.assessment_basis
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
     union all
     {%- endfor %}
     select
@@ -115,8 +116,8 @@ city_quality as (
     from quality_ytd as cur
     left join quality_all_bases as ly
         on ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
-        and ly.assessment_basis = cur.assessment_basis
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
 
 ),
 
@@ -271,8 +272,11 @@ key_enterprise_values as (
 
 ),
 
-{%- set without_basis = "cast(null as varchar) as assessment_basis, cast(null as double) as value_last_year_on_basis, "
-    ~ "cast(null as boolean) as is_statistic_valid, cast(null as varchar) as statistic_validity_note" %}
+{%- set without_basis = "cast(null as varchar) as assessment_basis, "
+    ~ "cast(null as double) as value_last_year_on_basis, "
+    ~ "cast(null as boolean) as is_statistic_valid, "
+    ~ "cast(null as varchar) as statistic_validity_note" %}
+
 final as (
 
     select

@@ -22,9 +22,9 @@ concentrations as (
     select
         c.obs_date,
         r.ruleset as assessment_basis,
-        {%- for item in air_daily_item_codes() %}
-        c.{{ item }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for item in air_daily_item_codes() %}
+    c.{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from city_daily as c
     cross join rulesets as r
 
@@ -57,7 +57,7 @@ final as (
         c.ruleset,
         c.ruleset_label,
         c.is_retrospective,
-        c.ruleset is not distinct from r.ruleset as is_ruleset_in_force,
+        coalesce(c.ruleset = r.ruleset, false) as is_ruleset_in_force,
         {%- for item in air_daily_item_codes() %}
         c.{{ item }},
         {%- endfor %}
@@ -71,11 +71,11 @@ final as (
     from city_daily as c
     cross join rulesets as r
     left join iaqi_wide as w
-        on w.obs_date = c.obs_date
-        and w.assessment_basis = r.ruleset
+        on c.obs_date = w.obs_date
+        and r.ruleset = w.assessment_basis
     left join aqi as a
-        on a.obs_date = c.obs_date
-        and a.assessment_basis = r.ruleset
+        on c.obs_date = a.obs_date
+        and r.ruleset = a.assessment_basis
 
 )
 

@@ -35,9 +35,15 @@ pollutants as (
 {%- set daily_column = air_statistic_daily_columns() %}
 {%- set stat_pollutants = daily_column.keys() | list %}
 {#- period value of each pollutant: column name in this mart -#}
-{%- set period_value = {'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90', 'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
-{%- set yoy_column = {'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct', 'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
-{%- set categories = [('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'), ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
+{%- set period_value = {
+    'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90',
+    'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
+{%- set yoy_column = {
+    'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct',
+    'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
+{%- set categories = [
+    ('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'),
+    ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
 
 periods as (
 
@@ -48,7 +54,10 @@ periods as (
 -- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    {{ air_daily_for_statistics('city_daily', ['assessment_basis', 'ruleset', 'is_retrospective', 'is_ruleset_in_force', 'aqi_category', 'is_valid_day', 'is_good_day']) }}
+    {{ air_daily_for_statistics('city_daily', [
+        'assessment_basis', 'ruleset', 'is_retrospective', 'is_ruleset_in_force',
+        'aqi_category', 'is_valid_day', 'is_good_day',
+    ]) }}
 
 ),
 
@@ -87,16 +96,18 @@ period_stats as (
         {%- for p in stat_pollutants %}
         cast(count(d.{{ daily_column[p] }}) as integer) as n_days_{{ p }},
         {%- endfor %}
-        cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer) as n_exceptional_event_days,
+        cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer)
+            as n_exceptional_event_days,
         cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
         cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days,
-        {%- for zh, en in categories %}
-        cast(count(d.obs_date) filter (where d.aqi_category = '{{ zh }}') as integer) as days_{{ en }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for zh, en in categories %}
+    cast(count(d.obs_date) filter (where d.aqi_category = '{{ zh }}') as integer)
+        as days_{{ en }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from period_bases as p
     left join daily_for_stats as d
         on d.obs_date between p.period_start and p.period_end
-        and d.assessment_basis = p.assessment_basis
+        and p.assessment_basis = d.assessment_basis
     group by all
 
 ),
@@ -121,7 +132,7 @@ basis_limits as (
         max(l.valid_to) over (partition by r.ruleset) as standard_last_day
     from rulesets as r
     inner join limits as l
-        on l.standard = r.limits_standard
+        on r.limits_standard = l.standard
 
 ),
 
@@ -139,11 +150,13 @@ composite_limits as (
     from period_bases as p
     cross join pollutants as po
     inner join basis_limits as l
-        on l.assessment_basis = p.assessment_basis
-        and l.pollutant = po.pollutant
-        and l.averaging = po.composite_averaging
+        on p.assessment_basis = l.assessment_basis
+        and po.pollutant = l.pollutant
+        and po.composite_averaging = l.averaging
         and l.zone_class = '二级'
-        and greatest(least(p.period_end, l.standard_last_day), l.standard_first_day) between l.valid_from and l.valid_to
+        and greatest(
+            least(p.period_end, l.standard_last_day), l.standard_first_day
+        ) between l.valid_from and l.valid_to
     group by p.period_kind, p.year, p.end_month, p.assessment_basis
 
 ),
@@ -157,24 +170,21 @@ published_bases as (
         p.period_kind,
         p.year,
         p.end_month,
-        {%- if published_basis == 'in_force_at_period_end' %}
-        r.ruleset as published_basis
+        {{ 'r.ruleset' if published_basis == 'in_force_at_period_end' else "'" ~ published_basis ~ "'" }}
+            as published_basis
     from periods as p
     left join rulesets as r
         on p.period_end between r.valid_from and r.valid_to
-        {%- else %}
-        cast('{{ published_basis }}' as varchar) as published_basis
-    from periods as p
-        {%- endif %}
 
 ),
 
 report_decimals as (
 
     select
-        {%- for p in stat_pollutants %}
-        max(report_decimals) filter (where pollutant = '{{ p }}') as decimals_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for p in stat_pollutants %}
+    max(report_decimals) filter (where pollutant = '{{ p }}')
+        as decimals_{{ p }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from pollutants
 
 ),
@@ -197,27 +207,28 @@ scored as (
         {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
         {%- for p in stat_pollutants %}
         v.{{ p }}_statistic_valid,
-        case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end as {{ p }}_statistic_invalid_reason,
+        case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end
+            as {{ p }}_statistic_invalid_reason,
         {%- endfor %}
         rs.aqi_standard as assessment_standard,
-        s.assessment_basis is not distinct from pb.published_basis as is_published_basis
+        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
     from period_stats as s
     left join composite_limits as l
-        on l.period_kind = s.period_kind
-        and l.year = s.year
-        and l.end_month = s.end_month
-        and l.assessment_basis = s.assessment_basis
+        on s.period_kind = l.period_kind
+        and s.year = l.year
+        and s.end_month = l.end_month
+        and s.assessment_basis = l.assessment_basis
     left join statistic_validity as v
-        on v.period_kind = s.period_kind
-        and v.year = s.year
-        and v.end_month = s.end_month
-        and v.assessment_basis = s.assessment_basis
+        on s.period_kind = v.period_kind
+        and s.year = v.year
+        and s.end_month = v.end_month
+        and s.assessment_basis = v.assessment_basis
     left join published_bases as pb
-        on pb.period_kind = s.period_kind
-        and pb.year = s.year
-        and pb.end_month = s.end_month
+        on s.period_kind = pb.period_kind
+        and s.year = pb.year
+        and s.end_month = pb.end_month
     left join rulesets as rs
-        on rs.ruleset = s.assessment_basis
+        on s.assessment_basis = rs.ruleset
     cross join report_decimals as r
 
 ),
@@ -279,17 +290,18 @@ final as (
         cast(
             (cur.{{ period_value[p] }}_report - ly.{{ period_value[p] }}_report)
             / nullif(ly.{{ period_value[p] }}_report, 0) * 100
-        as double) as {{ yoy_column[p] }},
+            as double
+        ) as {{ yoy_column[p] }},
         {%- endfor %}
         cast(cur.good_day_ratio_report - ly.good_day_ratio_report as double) as good_day_ratio_yoy_pp,
         cast(ly.assessment_basis as varchar) as yoy_assessment_basis,
         ly.n_recomputed_days > 0 as yoy_previous_year_recomputed
     from scored as cur
     left join scored as ly
-        on ly.period_kind = cur.period_kind
+        on cur.period_kind = ly.period_kind
         and ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
-        and ly.assessment_basis = cur.assessment_basis
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
 
 )
 
