@@ -18,7 +18,7 @@ import duckdb
 from ..settings import Settings
 from .catalogue import Domain, Indicator, load_catalogue, load_domains, table_exists
 from .html import write_html
-from .text import sentence
+from .text import INSUFFICIENT_DATA_MARK, sentence
 from .workbook import write_workbook
 
 SNAPSHOT_NAME = "warehouse.duckdb"
@@ -41,10 +41,17 @@ class ScoreRow:
     is_complete: bool
     missing_submissions: str | None
     qualifier: str | None
+    is_statistic_valid: bool | None
+    statistic_validity_note: str | None
 
     @property
     def is_retrospective(self) -> bool:
         return self.qualifier == "retrospective"
+
+    @property
+    def has_insufficient_data(self) -> bool:
+        """The statistic fails its completeness rule (air: GB 3095 Table 4); NULL means not applicable."""
+        return self.is_statistic_valid is False
 
 
 @dataclass
@@ -89,7 +96,8 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
         for row in conn.execute(
             """SELECT s.indicator_code, s.area, s.value, s.value_report, s.value_last_year_report, s.yoy_kind,
                       s.yoy_change_report, s.standard_limit, s.meets_standard, s.target_value, s.meets_target,
-                      s.is_complete, v.missing_submissions, s.qualifier
+                      s.is_complete, v.missing_submissions, s.qualifier, s.is_statistic_valid,
+                      s.statistic_validity_note
                FROM indicators.rpt_scorecard AS s
                JOIN indicators.fct_indicator_values AS v USING (indicator_code, area, year, end_month)
                WHERE s.year = ? AND s.end_month = ? AND s.value IS NOT NULL
@@ -131,7 +139,8 @@ def _markdown(ctx: ReportContext) -> str:
         f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`"
         f"（发布于 {ctx.published_at} UTC，原快照 {ctx.snapshot_file}）自动生成；"
         "标“暂定”的数字所依赖的报送尚不完整，"
-        "标“按新标准回算”的数字含本市开始发布 AQI 之前、按 HJ 633-2012 回算的日。",
+        "标“按新标准回算”的数字含本市开始发布 AQI 之前、按 HJ 633-2012 回算的日，"
+        f"标“{INSUFFICIENT_DATA_MARK}”的数字所依据的有效日数未达到 GB 3095 表4 的要求。",
         "",
     ]
     numerals = "一二三四五六七八九十"
@@ -142,14 +151,25 @@ def _markdown(ctx: ReportContext) -> str:
             lines += ["本领域指标的取数模型尚未接入，暂无数据。", ""]
             continue
         sentences = [
-            sentence(i, s.value, s.value_report, s.yoy_change_report, not s.is_complete, s.is_retrospective)
+            sentence(
+                i,
+                s.value,
+                s.value_report,
+                s.yoy_change_report,
+                not s.is_complete,
+                s.is_retrospective,
+                s.has_insufficient_data,
+            )
             for i, s in scored
         ]
         lines += [f"截至{ctx.through}月底，" + "；".join(sentences) + "。", ""]
         provisional = [(i, s) for i, s in scored if not s.is_complete]
         for indicator, score in provisional:
             lines.append(f"- 暂定：{indicator.name_zh}，缺报 {score.missing_submissions or '（输入不完整）'}")
-        if provisional:
+        insufficient = [(i, s) for i, s in scored if s.has_insufficient_data]
+        for indicator, score in insufficient:
+            lines.append(f"- {INSUFFICIENT_DATA_MARK}：{indicator.name_zh}，{score.statistic_validity_note}")
+        if provisional or insufficient:
             lines.append("")
     lines += ["## 附：报送更正引起的数字变动", ""]
     if ctx.revisions:

@@ -23,7 +23,8 @@ class ChartSpec:
 def _monthly(ctx, column: str) -> dict[int, dict[int, float]]:
     rows = ctx.conn.execute(
         f"SELECT year, end_month, {column} FROM marts.fct_air_quality_period "  # noqa: S608 a chart's column
-        f"WHERE period_kind = 'month' AND year IN (?, ?) AND end_month <= ? AND {column} IS NOT NULL",
+        f"WHERE period_kind = 'month' AND is_published_basis AND year IN (?, ?) AND end_month <= ? "
+        f"AND {column} IS NOT NULL",
         [ctx.year, ctx.year - 1, ctx.through],
     ).fetchall()
     by_year: dict[int, dict[int, float]] = {ctx.year: {}, ctx.year - 1: {}}

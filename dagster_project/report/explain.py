@@ -1,7 +1,9 @@
 """`explain INDICATOR --period 2023-11 [--area 镜湖区]`: where a value came from.
 
 Prints the value as published (the scorecard's value_report, rounded by round_gbt8170 to the catalogue's
-decimals) with its unit, the formula (catalogue), the mart rows of exactly the requested area with the
+decimals) with its unit, why a statistic is flagged 统计数据不足 (GB 3095 Table 4) and the assessment basis of
+an air value and of its 同比, the formula (catalogue), the mart rows (of a mart with assessment bases, the
+published one) of exactly the requested area with the
 columns that tell them apart, and the submissions that fed it: for each source the indicator depends on,
 the loaded files of the period with their sheets, row counts, sha256 and load batch (raw lineage and
 raw._files).
@@ -140,6 +142,8 @@ def _mart_rows(conn, indicator: Indicator, year: int, month: int, area: str) -> 
     filters, params = [], []
     if "period_kind" in names:
         filters.append("period_kind = 'ytd'")
+    if "is_published_basis" in names:
+        filters.append("is_published_basis")
     if "year" in names:
         filters.append("year = ?")
         params.append(year)
@@ -253,6 +257,10 @@ def _value_lines(row: tuple, indicator: Indicator) -> list[str]:
         meets_standard,
         target_value,
         meets_target,
+        is_statistic_valid,
+        statistic_validity_note,
+        assessment_basis,
+        yoy_assessment_basis,
     ) = row
     lines = [
         f"  发布值 published value: {as_published(value_report, indicator)}"
@@ -262,6 +270,19 @@ def _value_lines(row: tuple, indicator: Indicator) -> list[str]:
             else f"（暂定 provisional：缺报 missing {missing or '输入不完整 incomplete inputs'}）"
         )
     ]
+    if is_statistic_valid is False:
+        lines.append(
+            f"  统计数据不足 insufficient data (GB 3095 表4 Table 4): "
+            f"{statistic_validity_note or '有效日数不足 too few valid daily values'}"
+        )
+    elif is_statistic_valid:
+        lines.append("  统计有效性 statistic validity: 满足 GB 3095 表4 (meets GB 3095 Table 4)")
+    if assessment_basis is not None:
+        lines.append(
+            f"  评价口径 assessment basis: {assessment_basis}；"
+            f"同比口径 year-on-year basis: {yoy_assessment_basis or '—'}"
+            "（上年同期按同一口径 previous year on the same basis）"
+        )
     if numerator is not None:
         lines.append(
             f"  分子 / 分母 numerator / denominator: {as_stored(numerator)} / {as_stored(denominator)}"
@@ -311,7 +332,8 @@ def explain(published_db: Path, code: str, year: int, month: int, area: str = CI
         row = conn.execute(
             "SELECT s.value_report, v.numerator, v.denominator, s.value_last_year_report,"
             " s.yoy_change_report, s.yoy_kind, v.is_complete, v.missing_submissions,"
-            " s.standard_limit, s.meets_standard, s.target_value, s.meets_target"
+            " s.standard_limit, s.meets_standard, s.target_value, s.meets_target,"
+            " s.is_statistic_valid, s.statistic_validity_note, s.assessment_basis, s.yoy_assessment_basis"
             " FROM indicators.fct_indicator_values AS v"
             " JOIN indicators.rpt_scorecard AS s USING (indicator_code, area, year, end_month)"
             " WHERE v.indicator_code = ? AND v.area = ? AND v.year = ? AND v.end_month = ?",

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from .charts import build_charts
-from .text import change_text, figure_text
+from .text import INSUFFICIENT_DATA_MARK, change_text, figure_text
 
 ASSETS = Path(__file__).parent / "assets"
 STYLE = (ASSETS / "report.css").read_text(encoding="utf-8")
@@ -29,7 +29,11 @@ def _score_table(ctx, domain: str) -> str:
             else ("better" if (score.yoy_change_report < 0) == (indicator.direction == "lower") else "worse")
         )
         standard = "—" if score.meets_standard is None else ("达标" if score.meets_standard else "未达标")
-        flag = '<span class="provisional">暂定</span>' if not score.is_complete else ""
+        flags = ['<span class="provisional">暂定</span>'] if not score.is_complete else []
+        if score.has_insufficient_data:
+            note = html.escape(score.statistic_validity_note or "")
+            flags.append(f'<span class="provisional" title="{note}">{INSUFFICIENT_DATA_MARK}</span>')
+        flag = " ".join(flags)
         figure = figure_text(score.value, score.value_report, indicator)
         rows.append(
             f"<tr><td>{html.escape(indicator.name_zh)}</td><td>{html.escape(figure)}</td>"

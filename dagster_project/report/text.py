@@ -11,6 +11,8 @@ from ..figures import exact_decimal, published_decimal
 from ..phrasing import phrase
 from .catalogue import Indicator
 
+# a statistic below the GB 3095 Table 4 completeness minimum (rpt_scorecard.is_statistic_valid = false)
+INSUFFICIENT_DATA_MARK = "统计数据不足"
 # 万/亿 only where the number reads cleanly in them (2.92万亩, 806.6万立方米), not for 14983辆
 _MAX_DIGITS_IN_WAN = 4
 
@@ -62,7 +64,10 @@ def sentence(
     change: float | None,
     provisional: bool,
     retrospective: bool = False,
+    insufficient_data: bool = False,
 ) -> str:
+    """The indicator's sentence with its marks: 暂定 (submissions incomplete), 按新标准回算 (days before the
+    city published AQI, computed under HJ 633-2012), 统计数据不足 (the statistic fails GB 3095 Table 4)."""
     template = indicator.sentence_zh or "{name_zh}为{value}"
     change_words = change_text(change, indicator.yoy_kind) if "{yoy}" in template else ""
     text = template.format(
@@ -70,5 +75,13 @@ def sentence(
         value=figure_text(value, value_report, indicator),
         yoy=f"，{change_words}" if change_words else "",
     )
-    marks = [mark for mark, applies in (("暂定", provisional), ("按新标准回算", retrospective)) if applies]
+    marks = [
+        mark
+        for mark, applies in (
+            ("暂定", provisional),
+            ("按新标准回算", retrospective),
+            (INSUFFICIENT_DATA_MARK, insufficient_data),
+        )
+        if applies
+    ]
     return text + (f"（{'，'.join(marks)}）" if marks else "")

@@ -34,6 +34,8 @@ SCORE_COLUMNS = [
     ("target_value", "目标"),
     ("meets_target", "是否完成"),
     ("is_complete", "数据完整"),
+    ("is_statistic_valid", "统计有效"),
+    ("statistic_validity_note", "统计有效性说明"),
 ]
 
 

@@ -19,19 +19,21 @@
 {%- endmacro %}
 
 {#-
-    air_daily_iaqi(concentrations, key_columns)
+    air_daily_iaqi(concentrations, key_columns, basis_column=none)
     concentrations: relation/CTE with key_columns, obs_date and one column per item code
     (so2_24h, no2_24h, pm10_24h, co_24h, o3_1h, o3_8h, pm25_24h; unrounded, canonical units).
-    Returns one row per key × obs_date × item of the day's ruleset daily set:
+    Returns one row per key × obs_date × item of the ruleset's daily set:
       ruleset (by obs_date within air_rulesets valid_from…valid_to; a day outside every ruleset
-      produces no rows, and air_day_ruleset reports it), item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding,
+      produces no rows, and air_day_ruleset reports it; with basis_column, the ruleset named in that
+      column instead, whatever the date: the day assessed under another ruleset, which must then be one
+      of key_columns), item, pollutant, primary_label, sort_order, exceeding_iaqi_above, reports_exceeding,
       concentration, concentration_rounded (GB/T 8170 half-even on DECIMAL to the pollutant's
       concentration_decimals), segment, iaqi_exact (linear interpolation), iaqi (CEILING of
       round(iaqi_exact, 6): float noise never pushes an exact integer up), caps_at_top,
       is_missing (no valid concentration), has_no_segment (a concentration that no segment
       covers: HJ 633-2012 O3 8h > 800, whose IAQI is not computed).
 -#}
-{% macro air_daily_iaqi(concentrations, key_columns) -%}
+{% macro air_daily_iaqi(concentrations, key_columns, basis_column=none) -%}
     {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
     with
     iaqi_rulesets as (
@@ -71,7 +73,11 @@
             p.concentration_decimals
         from {{ concentrations }} as c
         inner join iaqi_rulesets as r
+            {%- if basis_column %}
+            on r.ruleset = c.{{ basis_column }}
+            {%- else %}
             on c.obs_date between r.valid_from and r.valid_to
+            {%- endif %}
         inner join iaqi_items as i
             on i.ruleset = r.ruleset
         left join iaqi_pollutants as p
@@ -245,6 +251,16 @@
         bool_or(has_no_segment) as has_item_without_segment
     from {{ iaqi }}
     group by {{ keys }}obs_date
+{%- endmacro %}
+
+
+{#-
+    air_day_status(aqi): is_valid_day (an AQI is published, so the day counts in the 优良天数比例
+    denominator) and is_good_day (AQI ≤ 100, 优良) of a day's AQI column
+-#}
+{% macro air_day_status(aqi) -%}
+    {{ aqi }} is not null as is_valid_day,
+    coalesce({{ aqi }} <= 100, false) as is_good_day
 {%- endmacro %}
 
 

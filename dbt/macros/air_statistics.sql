@@ -73,7 +73,9 @@
     <pollutant>_statistic_valid (GB 3095 Table 4, thresholds in air_validity_rules):
       month: the month has >= min_daily_values_month valid daily values (min_daily_values_february in February);
       ytd:   every calendar month of the period meets that minimum (a month without data fails), and a
-             full year (end_month 12) also has >= min_daily_values_annual valid daily values.
+             full year (end_month 12) also has >= min_daily_values_annual valid daily values;
+    and <pollutant>_statistic_invalid_reason, the shortfall in words when the flag is false, e.g.
+    'PM2.5 2月有效日数 20 < 25（GB 3095 表4）' (each failing month, then the full year; NULL when valid).
     `daily` holds key_columns, obs_date and the pollutants' daily columns as they enter the statistic. -#}
 {% macro air_statistic_validity(periods, daily, key_columns) -%}
     {%- set keys = key_columns | join(', ') ~ (', ' if key_columns else '') -%}
@@ -85,6 +87,13 @@
             max(threshold) filter (where rule_code = 'min_daily_values_february') as min_days_february
         from {{ ref('air_validity_rules') }}
         where ruleset = 'all'
+    ),
+    validity_formulas as (
+        select
+            {%- for p in air_statistic_daily_columns() %}
+            max(formula) filter (where pollutant = '{{ p }}') as formula_{{ p }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ ref('air_pollutants') }}
     ),
     validity_period_months as (
         select
@@ -127,6 +136,19 @@
         g.year,
         g.end_month,
         {%- for p in air_statistic_daily_columns() %}
+        {%- set month_minimum = "cast(case when month(g.month_start) = 2 then t.min_days_february else t.min_days_month end as integer)" %}
+        {%- set period_days = "cast(sum(coalesce(c.n_days_" ~ p ~ ", 0)) as integer)" %}
+        max(f.formula_{{ p }}) || ' ' || nullif(concat_ws('；',
+            string_agg(
+                case when coalesce(c.n_days_{{ p }}, 0) < {{ month_minimum }} then
+                    cast(month(g.month_start) as varchar) || '月有效日数 ' || cast(coalesce(c.n_days_{{ p }}, 0) as varchar)
+                    || ' < ' || cast({{ month_minimum }} as varchar)
+                end, '；' order by g.month_start
+            ),
+            case when g.period_kind = 'ytd' and g.end_month = 12 and {{ period_days }} < max(t.min_days_annual) then
+                '全年有效日数 ' || cast({{ period_days }} as varchar) || ' < ' || cast(cast(max(t.min_days_annual) as integer) as varchar)
+            end
+        ), '') || '（GB 3095 表4）' as {{ p }}_statistic_invalid_reason,
         bool_and(
             coalesce(c.n_days_{{ p }}, 0) >= case
                 when month(g.month_start) = 2 then t.min_days_february
@@ -139,6 +161,7 @@
         {%- endfor %}
     from validity_grid as g
     cross join validity_thresholds as t
+    cross join validity_formulas as f
     left join validity_monthly_counts as c
         on c.month_start = g.month_start
         {%- for k in key_columns %}

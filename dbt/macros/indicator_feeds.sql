@@ -20,3 +20,19 @@
     {%- endif -%}
     {{ return(feeds) }}
 {%- endmacro %}
+
+
+{#-
+    indicator_feed_column(feed, column, data_type) → the feed's `column`, or a typed NULL under that name
+    when the feed's contract (its YAML) does not declare it. A column that only some domains have (the air
+    feed's assessment basis and GB 3095 statistic validity) reaches fct_indicator_values without every
+    other feed carrying a column of NULLs.
+-#}
+{% macro indicator_feed_column(feed, column, data_type) -%}
+    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ feed) if execute else none -%}
+    {%- if node is not none and column in node.columns -%}
+        {{ column }}
+    {%- else -%}
+        cast(null as {{ data_type }}) as {{ column }}
+    {%- endif -%}
+{%- endmacro %}

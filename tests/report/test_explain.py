@@ -11,7 +11,8 @@ import pytest
 
 from dagster_project.cli import main
 from dagster_project.report import build
-from tests.pipeline import warehouse_env
+from tests.inboxes import write_small_air_inbox
+from tests.pipeline import run_refresh, warehouse_env
 
 pytestmark = pytest.mark.sample
 
@@ -65,6 +66,29 @@ def test_pm25_is_explained_by_the_hourly_exports_of_january_to_november(sample_b
     assert "发布值 published value: 31.3 微克/立方米" in output
     assert "formula:" in output and "mart rows (1)" in output
     assert re.search(r"sha256=[0-9a-f]{64}\s+batch=\S+", output)
+
+
+@pytest.fixture(scope="module")
+def three_day_january(tmp_path_factory):
+    """A warehouse of a small inbox: 3 days of January 2022 and 2023, far below GB 3095's 27 daily values."""
+    root = tmp_path_factory.mktemp("three_days")
+    inbox = write_small_air_inbox(root / "inbox", days=3)
+    assert run_refresh(inbox, root / "data").success
+    return root / "data"
+
+
+def test_a_statistic_of_an_incomplete_month_is_explained_as_insufficient_data(three_day_january, capsys):
+    exit_code, output, _ = _run(
+        three_day_january, ["explain", "air.pm25_mean", "--period", "2023-01"], capsys
+    )
+    assert exit_code == 0
+    assert re.search(
+        r"统计数据不足 insufficient data \(GB 3095 表4 Table 4\): PM2\.5 1月有效日数 3 < 27（GB 3095 表4）\n",
+        output,
+    ), output
+    assert "评价口径 assessment basis: 2012；同比口径 year-on-year basis: 2012" in output
+    _, ratio, _ = _run(three_day_january, ["explain", "air.good_days_ratio", "--period", "2023-01"], capsys)
+    assert "统计数据不足" not in ratio
 
 
 @pytest.mark.parametrize("period", ["2023/11", "202311", "2023年11月"])

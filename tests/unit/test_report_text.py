@@ -81,6 +81,14 @@ def test_sentence_uses_the_template_and_marks_provisional_values():
     assert sentence(BASE, 12.0, 12.0, 5.0, True, True) == "测试指标为12家（暂定，按新标准回算）"
 
 
+def test_sentence_marks_a_statistic_below_the_gb3095_completeness_minimum():
+    assert sentence(BASE, 12.0, 12.0, 5.0, False, insufficient_data=True) == "测试指标为12家（统计数据不足）"
+    assert (
+        sentence(BASE, 12.0, 12.0, 5.0, True, True, insufficient_data=True)
+        == "测试指标为12家（暂定，按新标准回算，统计数据不足）"
+    )
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", '=HYPERLINK("http://x")'])
 def test_formula_like_text_is_neutralised(text):
     assert neutralise(text) == "'" + text

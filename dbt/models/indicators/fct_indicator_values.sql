@@ -15,7 +15,11 @@ feeds as (
         numerator,
         denominator,
         qualifier,
-        is_complete
+        is_complete,
+        {{ indicator_feed_column(feed, 'assessment_basis', 'varchar') }},
+        {{ indicator_feed_column(feed, 'value_last_year_on_basis', 'double') }},
+        {{ indicator_feed_column(feed, 'is_statistic_valid', 'boolean') }},
+        {{ indicator_feed_column(feed, 'statistic_validity_note', 'varchar') }}
     from {{ ref(feed) }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -87,7 +91,11 @@ final as (
         f.is_complete as is_feed_complete,
         cast(coalesce(m.n_missing, 0) as integer) as n_missing_submissions,
         m.missing as missing_submissions,
-        f.is_complete and m.n_missing is null as is_complete
+        f.is_complete and m.n_missing is null as is_complete,
+        f.assessment_basis,
+        f.value_last_year_on_basis,
+        f.is_statistic_valid,
+        f.statistic_validity_note
     from feeds as f
     left join catalogue as c
         on f.indicator_code = c.code

@@ -1,6 +1,7 @@
 -- 指标记分卡：每个指标 × 地区 × 期间的本期值、上年同期值、同比（% 或百分点，由目录 yoy_kind 决定）、标准限值与达标、
 -- 局定目标与是否完成（无目标时为空，不推测）。发布值只在这里按目录 decimals 做一次 GB/T 8170 修约（宏 round_gbt8170），
--- 报告、核对只打印或比较这个发布值，不再修约；同比用发布值的 DECIMAL 精确相减计算，与报告一致。
+-- 报告、核对只打印或比较这个发布值，不再修约；同比用发布值的 DECIMAL 精确相减计算，与报告一致。上年同期优先取
+-- 取数模型给出的同一评价口径的上年值（value_last_year_on_basis：空气质量跨 2026-03-01 的同比上年按本期口径重算）。
 with
 
 indicator_values as (
@@ -33,7 +34,7 @@ rounded as (
         {{ round_gbt8170('v.value', 'c.decimals') }} as value_published
     from indicator_values as v
     inner join catalogue as c
-        on c.code = v.indicator_code
+        on v.indicator_code = c.code
 
 ),
 
@@ -41,19 +42,34 @@ compared as (
 
     select
         cur.*,
-        ly.value as value_last_year,
-        ly.value_published as value_last_year_published,
-        case cur.yoy_kind
-            when 'pct' then cast((cur.value_published - ly.value_published) * 100 as double)
-                / nullif(cast(ly.value_published as double), 0)
-            when 'pp' then cast(cur.value_published - ly.value_published as double)
-        end as yoy_change
+        coalesce(cur.value_last_year_on_basis, ly.value) as value_last_year,
+        {{ round_gbt8170('coalesce(cur.value_last_year_on_basis, ly.value)', 'cur.decimals') }}
+            as value_last_year_published,
+        case
+            when cur.value_last_year_on_basis is not null then cur.assessment_basis else ly.assessment_basis
+        end
+            as yoy_assessment_basis
     from rounded as cur
     left join rounded as ly
-        on ly.indicator_code = cur.indicator_code
-        and ly.area = cur.area
+        on cur.indicator_code = ly.indicator_code
+        and cur.area = ly.area
         and ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
+        and cur.end_month = ly.end_month
+
+),
+
+changed as (
+
+    select
+        *,
+        case yoy_kind
+            when 'pct'
+                then
+                    cast((value_published - value_last_year_published) * 100 as double)
+                    / nullif(cast(value_last_year_published as double), 0)
+            when 'pp' then cast(value_published - value_last_year_published as double)
+        end as yoy_change
+    from compared
 
 ),
 
@@ -70,9 +86,9 @@ period_targets as (
         max(t.target_value) filter (where t.target_kind = 'bureau_target') as target_value,
         max(t.comparison) filter (where t.target_kind = 'bureau_target') as target_comparison,
         max(t.source) filter (where t.target_kind = 'bureau_target') as target_source
-    from compared as c
+    from changed as c
     inner join targets as t
-        on t.indicator_code = c.indicator_code
+        on c.indicator_code = t.indicator_code
         and c.period_end between t.valid_from and t.valid_to
     group by c.indicator_code, c.area, c.year, c.end_month
 
@@ -115,13 +131,17 @@ final as (
             when 'at_least' then c.value_published >= t.target_value
         end as meets_target,
         c.qualifier,
-        c.is_complete
-    from compared as c
+        c.is_complete,
+        c.assessment_basis,
+        c.yoy_assessment_basis,
+        c.is_statistic_valid,
+        c.statistic_validity_note
+    from changed as c
     left join period_targets as t
-        on t.indicator_code = c.indicator_code
-        and t.area = c.area
-        and t.year = c.year
-        and t.end_month = c.end_month
+        on c.indicator_code = t.indicator_code
+        and c.area = t.area
+        and c.year = t.year
+        and c.end_month = t.end_month
 
 )
 

@@ -3,10 +3,18 @@
 -- 年内累加，台账类为截止月末的存量；重点企业名录按年度，对当年每个截止月取同一值。
 with
 
-quality_ytd as (
+quality_all_bases as (
 
     select * from {{ ref('fct_air_quality_period') }}
     where period_kind = 'ytd'
+
+),
+
+-- the indicators read the published assessment basis only (air_published_basis), one row per period
+quality_ytd as (
+
+    select * from quality_all_bases
+    where is_published_basis
 
 ),
 
@@ -38,6 +46,11 @@ key_enterprises as (
     'air.pm25_mean': 'pm25_mean', 'air.pm10_mean': 'pm10_mean', 'air.so2_mean': 'so2_mean',
     'air.no2_mean': 'no2_mean', 'air.co_p95': 'co_p95', 'air.o3_p90': 'o3_mda8_p90',
     'air.composite_index': 'composite_index'} %}
+{#- the pollutants whose GB 3095 Table 4 completeness a statistic rests on (the composite index: all six) -#}
+{%- set statistic_pollutants = {
+    'air.pm25_mean': ['pm25'], 'air.pm10_mean': ['pm10'], 'air.so2_mean': ['so2'], 'air.no2_mean': ['no2'],
+    'air.co_p95': ['co'], 'air.o3_p90': ['o3'],
+    'air.composite_index': ['so2', 'no2', 'co', 'o3', 'pm10', 'pm25']} %}
 {%- set enforcement_flows = {
     'air.enterprises_verified': 'enterprises_verified_month',
     'air.inspection_staff_times': 'inspection_staff_times_month',
@@ -53,34 +66,58 @@ key_enterprises as (
     'air.vehicles_over_limit_punished': 'vehicles_punished_cumulative'} %}
 
 -- 期间内每天都有城市日值才算输入完整（缺日会使年初至今的均值与比例偏移）；期间含本市发布 AQI 之前按 2012 规则
--- 回算的日子时 qualifier = retrospective（按新标准回算）
+-- 回算的日子时 qualifier = retrospective（按新标准回算）。上年同期取同一评价口径的行（上年按本期口径重算），
+-- 浓度统计带 GB 3095 表4 的统计有效性与不满足的原因（优良天数比例不是浓度统计，为空）
 city_quality as (
 
     {%- for code, column in quality_statistics.items() %}
     select
         '{{ code }}' as indicator_code,
         '城市' as area,
-        year,
-        end_month,
-        cast({{ column }} as double) as value,
+        cur.year,
+        cur.end_month,
+        cast(cur.{{ column }} as double) as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
-        case when has_retrospective_days then 'retrospective' end as qualifier,
-        n_days = n_calendar_days as is_complete
-    from quality_ytd
+        case when cur.has_retrospective_days then 'retrospective' end as qualifier,
+        cur.n_days = cur.n_calendar_days as is_complete,
+        cur.assessment_basis,
+        cast(ly.{{ column }} as double) as value_last_year_on_basis,
+        {%- for p in statistic_pollutants[code] %}
+        cur.{{ p }}_statistic_valid{{ ' and' if not loop.last }}
+        {%- endfor %} as is_statistic_valid,
+        nullif(concat_ws(
+            '；'
+            {%- for p in statistic_pollutants[code] %},
+            cur.{{ p }}_statistic_invalid_reason
+            {%- endfor %}
+        ), '') as statistic_validity_note
+    from quality_ytd as cur
+    left join quality_all_bases as ly
+        on ly.year = cur.year - 1
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
     union all
     {%- endfor %}
     select
         'air.good_days_ratio' as indicator_code,
         '城市' as area,
-        year,
-        end_month,
-        cast(good_day_ratio as double) as value,
-        cast(good_days as double) as numerator,
-        cast(valid_days as double) as denominator,
-        case when has_retrospective_days then 'retrospective' end as qualifier,
-        n_days = n_calendar_days as is_complete
-    from quality_ytd
+        cur.year,
+        cur.end_month,
+        cast(cur.good_day_ratio as double) as value,
+        cast(cur.good_days as double) as numerator,
+        cast(cur.valid_days as double) as denominator,
+        case when cur.has_retrospective_days then 'retrospective' end as qualifier,
+        cur.n_days = cur.n_calendar_days as is_complete,
+        cur.assessment_basis,
+        cast(ly.good_day_ratio as double) as value_last_year_on_basis,
+        cast(null as boolean) as is_statistic_valid,
+        cast(null as varchar) as statistic_validity_note
+    from quality_ytd as cur
+    left join quality_all_bases as ly
+        on ly.year = cur.year - 1
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
 
 ),
 
@@ -235,6 +272,11 @@ key_enterprise_values as (
 
 ),
 
+{%- set without_basis = "cast(null as varchar) as assessment_basis, "
+    ~ "cast(null as double) as value_last_year_on_basis, "
+    ~ "cast(null as boolean) as is_statistic_valid, "
+    ~ "cast(null as varchar) as statistic_validity_note" %}
+
 final as (
 
     select
@@ -246,7 +288,11 @@ final as (
         numerator,
         denominator,
         qualifier,
-        is_complete
+        is_complete,
+        assessment_basis,
+        value_last_year_on_basis,
+        is_statistic_valid,
+        statistic_validity_note
     from city_quality
     union all
     select
@@ -258,7 +304,8 @@ final as (
         numerator,
         denominator,
         cast(null as varchar) as qualifier,
-        is_complete
+        is_complete,
+        {{ without_basis }}
     from district_quality
     union all
     select
@@ -270,7 +317,8 @@ final as (
         numerator,
         denominator,
         cast(null as varchar) as qualifier,
-        is_complete
+        is_complete,
+        {{ without_basis }}
     from enforcement_values
     union all
     select
@@ -282,7 +330,8 @@ final as (
         numerator,
         denominator,
         qualifier,
-        is_complete
+        is_complete,
+        {{ without_basis }}
     from key_enterprise_values
 
 )
@@ -296,5 +345,9 @@ select
     numerator,
     denominator,
     qualifier,
-    coalesce(is_complete, false) as is_complete
+    coalesce(is_complete, false) as is_complete,
+    assessment_basis,
+    value_last_year_on_basis,
+    is_statistic_valid,
+    statistic_validity_note
 from final

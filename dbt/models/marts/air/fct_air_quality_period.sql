@@ -1,13 +1,22 @@
--- 期间空气质量统计：每个自然月（period_kind = 'month'）和每个年初至月末（'ytd'）一行。
+-- 期间空气质量统计：每个自然月（period_kind = 'month'）和每个年初至月末（'ytd'）× 每个评价口径（assessment_basis，
+-- 即规则集 2012 / 2026）一行：期间的每一天都按该口径的 AQI 规则计算（int_air__city_daily_by_basis），跨 2026-03-01 的期间
+-- 因此有两版完整的统计。发布哪一版由 dbt 变量 air_published_basis 决定（默认 in_force_at_period_end = 期末适用的规则集；
+-- 或一个规则集编码，所有期间都发布该口径），is_published_basis 标出；同比与上年同期同一口径（上年按本口径重算）。
 -- 浓度统计 = 城市日值的统计（剔除该污染物的例外事件日）；百分位数按 HJ 663 附录A（线性插值 = quantile_cont）；
--- 天数与比例以 AQI 有效天为分母；综合指数用期末有效的 GB 3095 二级限值；同比由修约后的发布值计算。
+-- 天数与比例以 AQI 有效天为分母；综合指数用本口径那版 GB 3095 在期末有效的二级限值；同比由修约后的发布值计算。
 -- 统计有效性（GB 3095 表4，阈值见 air_validity_rules）：月值要求该月有效日值≥27（二月≥25）；年初至今要求期内
 -- 每个月都满足，全年（年初至12月）另要求≥324个有效日值；百分位数（CO P95、O3 P90）同此。
 with
 
 city_daily as (
 
-    select * from {{ ref('fct_air_quality_daily') }}
+    select * from {{ ref('int_air__city_daily_by_basis') }}
+
+),
+
+rulesets as (
+
+    select * from {{ ref('air_rulesets') }}
 
 ),
 
@@ -26,9 +35,15 @@ pollutants as (
 {%- set daily_column = air_statistic_daily_columns() %}
 {%- set stat_pollutants = daily_column.keys() | list %}
 {#- period value of each pollutant: column name in this mart -#}
-{%- set period_value = {'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90', 'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
-{%- set yoy_column = {'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct', 'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
-{%- set categories = [('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'), ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
+{%- set period_value = {
+    'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90',
+    'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
+{%- set yoy_column = {
+    'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct',
+    'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
+{%- set categories = [
+    ('优', 'excellent'), ('良', 'good'), ('轻度污染', 'lightly_polluted'),
+    ('中度污染', 'moderately_polluted'), ('重度污染', 'heavily_polluted'), ('严重污染', 'severely_polluted')] %}
 
 periods as (
 
@@ -39,7 +54,21 @@ periods as (
 -- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    {{ air_daily_for_statistics('city_daily', ['ruleset', 'is_retrospective', 'aqi_category', 'is_valid_day', 'is_good_day']) }}
+    {{ air_daily_for_statistics('city_daily', [
+        'assessment_basis', 'ruleset', 'is_retrospective', 'is_ruleset_in_force',
+        'aqi_category', 'is_valid_day', 'is_good_day',
+    ]) }}
+
+),
+
+period_bases as (
+
+    select distinct
+        p.*,
+        d.assessment_basis
+    from periods as p
+    inner join city_daily as d
+        on d.obs_date between p.period_start and p.period_end
 
 ),
 
@@ -51,10 +80,12 @@ period_stats as (
         p.end_month,
         p.period_start,
         p.period_end,
+        p.assessment_basis,
         cast(p.period_end - p.period_start + 1 as integer) as n_calendar_days,
         cast(count(d.obs_date) as integer) as n_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
+        cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
         avg(d.pm25_24h) as pm25_mean,
         avg(d.pm10_24h) as pm10_mean,
         avg(d.so2_24h) as so2_mean,
@@ -65,32 +96,43 @@ period_stats as (
         {%- for p in stat_pollutants %}
         cast(count(d.{{ daily_column[p] }}) as integer) as n_days_{{ p }},
         {%- endfor %}
-        cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer) as n_exceptional_event_days,
+        cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer)
+            as n_exceptional_event_days,
         cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
         cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days,
-        {%- for zh, en in categories %}
-        cast(count(d.obs_date) filter (where d.aqi_category = '{{ zh }}') as integer) as days_{{ en }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from periods as p
+    {%- for zh, en in categories %}
+    cast(count(d.obs_date) filter (where d.aqi_category = '{{ zh }}') as integer)
+        as days_{{ en }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    from period_bases as p
     left join daily_for_stats as d
         on d.obs_date between p.period_start and p.period_end
-    group by p.period_kind, p.year, p.end_month, p.period_start, p.period_end
+        and p.assessment_basis = d.assessment_basis
+    group by all
 
 ),
 
 statistic_validity as (
 
-    {{ air_statistic_validity('periods', 'daily_for_stats', []) }}
+    {{ air_statistic_validity('periods', 'daily_for_stats', ['assessment_basis']) }}
 
 ),
 
--- S_i of the composite index: the 二级 limit in force at the period end, of the averaging time that the
--- pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h for CO, mda8 for O3); a period that ends before
--- the first limits in force (2016-01-01) is computed retrospectively and uses that first set (GB 3095-2012)
-limits_first_day as (
+-- S_i of the composite index: the 二级 limit of the basis' GB 3095 (air_rulesets.limits_standard) in force
+-- at the period end, of the averaging time that the pollutant seed names (annual for SO2/NO2/PM10/PM2.5, 24h
+-- for CO, mda8 for O3). A period end outside that standard's dates takes its nearest set: before its first
+-- limits (GB 3095-2012 from 2016-01-01: 按新标准回算) the first set, after its repeal (2012 basis of a 2026
+-- period) its last set, and a 2026-basis period before 2026-03-01 the GB 3095-2026 过渡阶段 limits
+basis_limits as (
 
-    select min(valid_from) as first_valid_from
-    from limits
+    select
+        r.ruleset as assessment_basis,
+        l.*,
+        min(l.valid_from) over (partition by r.ruleset) as standard_first_day,
+        max(l.valid_to) over (partition by r.ruleset) as standard_last_day
+    from rulesets as r
+    inner join limits as l
+        on r.limits_standard = l.standard
 
 ),
 
@@ -100,28 +142,49 @@ composite_limits as (
         p.period_kind,
         p.year,
         p.end_month,
+        p.assessment_basis,
         {%- for p in stat_pollutants %}
         max(l.limit_value) filter (where l.pollutant = '{{ p }}') as limit_{{ p }},
         {%- endfor %}
         string_agg(distinct l.standard || ' ' || l.stage, '; ') as composite_limits_standard
-    from periods as p
-    cross join limits_first_day as f
+    from period_bases as p
     cross join pollutants as po
-    inner join limits as l
-        on l.pollutant = po.pollutant
-        and l.averaging = po.composite_averaging
+    inner join basis_limits as l
+        on p.assessment_basis = l.assessment_basis
+        and po.pollutant = l.pollutant
+        and po.composite_averaging = l.averaging
         and l.zone_class = '二级'
-        and greatest(p.period_end, f.first_valid_from) between l.valid_from and l.valid_to
-    group by p.period_kind, p.year, p.end_month
+        and greatest(
+            least(p.period_end, l.standard_last_day), l.standard_first_day
+        ) between l.valid_from and l.valid_to
+    group by p.period_kind, p.year, p.end_month, p.assessment_basis
+
+),
+
+-- the basis a period publishes: by default the ruleset in force on the period end (a period that spans
+-- 2026-03-01 publishes its 2026 version from March on), or one ruleset for every period
+{%- set published_basis = var('air_published_basis') %}
+published_bases as (
+
+    select
+        p.period_kind,
+        p.year,
+        p.end_month,
+        {{ 'r.ruleset' if published_basis == 'in_force_at_period_end' else "'" ~ published_basis ~ "'" }}
+            as published_basis
+    from periods as p
+    left join rulesets as r
+        on p.period_end between r.valid_from and r.valid_to
 
 ),
 
 report_decimals as (
 
     select
-        {%- for p in stat_pollutants %}
-        max(report_decimals) filter (where pollutant = '{{ p }}') as decimals_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for p in stat_pollutants %}
+    max(report_decimals) filter (where pollutant = '{{ p }}')
+        as decimals_{{ p }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from pollutants
 
 ),
@@ -143,17 +206,29 @@ scored as (
         {%- endfor %}
         {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
         {%- for p in stat_pollutants %}
-        v.{{ p }}_statistic_valid{{ ',' if not loop.last }}
+        v.{{ p }}_statistic_valid,
+        case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end
+            as {{ p }}_statistic_invalid_reason,
         {%- endfor %}
+        rs.aqi_standard as assessment_standard,
+        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
     from period_stats as s
     left join composite_limits as l
-        on l.period_kind = s.period_kind
-        and l.year = s.year
-        and l.end_month = s.end_month
+        on s.period_kind = l.period_kind
+        and s.year = l.year
+        and s.end_month = l.end_month
+        and s.assessment_basis = l.assessment_basis
     left join statistic_validity as v
-        on v.period_kind = s.period_kind
-        and v.year = s.year
-        and v.end_month = s.end_month
+        on s.period_kind = v.period_kind
+        and s.year = v.year
+        and s.end_month = v.end_month
+        and s.assessment_basis = v.assessment_basis
+    left join published_bases as pb
+        on s.period_kind = pb.period_kind
+        and s.year = pb.year
+        and s.end_month = pb.end_month
+    left join rulesets as rs
+        on s.assessment_basis = rs.ruleset
     cross join report_decimals as r
 
 ),
@@ -166,9 +241,14 @@ final as (
         cur.end_month,
         cur.period_start,
         cur.period_end,
+        cast(cur.assessment_basis as varchar) as assessment_basis,
+        cur.assessment_standard,
+        cur.is_published_basis,
+        cast('{{ published_basis }}' as varchar) as published_basis_setting,
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,
+        cur.n_recomputed_days,
         cur.n_retrospective_days,
         cur.n_retrospective_days > 0 as has_retrospective_days,
         cur.pm25_mean,
@@ -182,6 +262,9 @@ final as (
         {%- endfor %}
         {%- for p in stat_pollutants %}
         cur.{{ p }}_statistic_valid,
+        {%- endfor %}
+        {%- for p in stat_pollutants %}
+        cur.{{ p }}_statistic_invalid_reason,
         {%- endfor %}
         cur.n_exceptional_event_days,
         cur.valid_days,
@@ -207,14 +290,18 @@ final as (
         cast(
             (cur.{{ period_value[p] }}_report - ly.{{ period_value[p] }}_report)
             / nullif(ly.{{ period_value[p] }}_report, 0) * 100
-        as double) as {{ yoy_column[p] }},
+            as double
+        ) as {{ yoy_column[p] }},
         {%- endfor %}
-        cast(cur.good_day_ratio_report - ly.good_day_ratio_report as double) as good_day_ratio_yoy_pp
+        cast(cur.good_day_ratio_report - ly.good_day_ratio_report as double) as good_day_ratio_yoy_pp,
+        cast(ly.assessment_basis as varchar) as yoy_assessment_basis,
+        ly.n_recomputed_days > 0 as yoy_previous_year_recomputed
     from scored as cur
     left join scored as ly
-        on ly.period_kind = cur.period_kind
+        on cur.period_kind = ly.period_kind
         and ly.year = cur.year - 1
-        and ly.end_month = cur.end_month
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
 
 )
 

@@ -1,0 +1,82 @@
+-- 按评价口径的城市日：每个城市日 × air_rulesets 中的每个规则集（assessment_basis）一行，用该规则集的 IAQI 分段、
+-- 日报项目、缺项规则与类别计算 AQI、类别、有效天与优良天（宏 air_daily_iaqi / air_daily_aqi 的 basis_column）。
+-- 跨 2026-03-01 的期间与对比上年的同比据此在同一口径下统计（fct_air_quality_period）。城市浓度取自
+-- int_air__city_daily，与口径无关：两版的站点日有效性规则相同（air_validity_rules 的 ruleset = 'all'），O3“不足时超限
+-- 仍有效”所用的 O3 二级限值两版相同（测试 assert_air_o3_validity_limits_same_across_standards 守住这一点）。
+with
+
+city_daily as (
+
+    select * from {{ ref('int_air__city_daily') }}
+
+),
+
+rulesets as (
+
+    select * from {{ ref('air_rulesets') }}
+
+),
+
+concentrations as (
+
+    select
+        c.obs_date,
+        r.ruleset as assessment_basis,
+    {%- for item in air_daily_item_codes() %}
+    c.{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    from city_daily as c
+    cross join rulesets as r
+
+),
+
+iaqi as (
+
+    {{ air_daily_iaqi('concentrations', ['assessment_basis'], basis_column='assessment_basis') }}
+
+),
+
+iaqi_wide as (
+
+    {{ air_iaqi_wide('iaqi', ['assessment_basis']) }}
+
+),
+
+aqi as (
+
+    {{ air_daily_aqi('iaqi', ['assessment_basis']) }}
+
+),
+
+final as (
+
+    select
+        c.obs_date,
+        cast(r.ruleset as varchar) as assessment_basis,
+        r.aqi_standard as assessment_standard,
+        c.ruleset,
+        c.ruleset_label,
+        c.is_retrospective,
+        coalesce(c.ruleset = r.ruleset, false) as is_ruleset_in_force,
+        {%- for item in air_daily_item_codes() %}
+        c.{{ item }},
+        {%- endfor %}
+        {%- for item in air_daily_item_codes() %}
+        w.iaqi_{{ item }},
+        {%- endfor %}
+        a.aqi,
+        a.aqi_category,
+        a.primary_pollutants,
+        {{ air_day_status('a.aqi') }}
+    from city_daily as c
+    cross join rulesets as r
+    left join iaqi_wide as w
+        on c.obs_date = w.obs_date
+        and r.ruleset = w.assessment_basis
+    left join aqi as a
+        on c.obs_date = a.obs_date
+        and r.ruleset = a.assessment_basis
+
+)
+
+select * from final
