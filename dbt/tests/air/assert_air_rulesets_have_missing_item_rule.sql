@@ -20,7 +20,7 @@ final as (
     select r.ruleset
     from rulesets as r
     left join validity_rules as v
-        on v.ruleset = r.ruleset
+        on r.ruleset = v.ruleset
     where v.ruleset is null
 
 )

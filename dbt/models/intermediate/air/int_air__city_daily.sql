@@ -72,12 +72,12 @@ city_means as (
         cast(count(*) as integer) as n_stations_reporting,
         cast(count(*) filter (
             where so2_24h is not null and no2_24h is not null and co_24h is not null
-                and pm10_24h is not null and pm25_24h is not null and o3_8h is not null
+            and pm10_24h is not null and pm25_24h is not null and o3_8h is not null
         ) as integer) as n_stations_valid,
-        {%- for item in air_daily_item_codes() %}
-        avg({{ item }}) as {{ item }},
-        cast(count({{ item }}) as integer) as n_stations_{{ item }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for item in air_daily_item_codes() %}
+    avg({{ item }}) as {{ item }},
+    cast(count({{ item }}) as integer) as n_stations_{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from evaluation_station_days
     group by obs_date
 
@@ -90,19 +90,20 @@ station_counts as (
         coalesce(e.n_stations_evaluation, 0) as n_stations_evaluation,
         coalesce(m.n_stations_reporting, 0) as n_stations_reporting,
         coalesce(m.n_stations_valid, 0) as n_stations_valid,
-        {%- for item in air_daily_item_codes() %}
-        m.{{ item }} as {{ item }}_all_stations,
-        coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }},
-        -- integer comparison: n / n_evaluation >= share %, without float rounding at the boundary
-        coalesce(m.n_stations_{{ item }}, 0) * 100
-            >= r.min_station_share_pct * coalesce(e.n_stations_evaluation, 0) as {{ item }}_enough_stations{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for item in air_daily_item_codes() %}
+    m.{{ item }} as {{ item }}_all_stations,
+    coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }},
+    -- integer comparison: n / n_evaluation >= share %, without float rounding at the boundary
+    coalesce(m.n_stations_{{ item }}, 0) * 100
+    >= r.min_station_share_pct
+    * coalesce(e.n_stations_evaluation, 0) as {{ item }}_enough_stations{{ ',' if not loop.last }}
+    {%- endfor %}
     from calendar_days as d
     cross join rules as r
     left join stations_expected as e
-        on e.obs_date = d.obs_date
+        on d.obs_date = e.obs_date
     left join city_means as m
-        on m.obs_date = d.obs_date
+        on d.obs_date = m.obs_date
 
 ),
 
@@ -117,7 +118,8 @@ concentrations as (
         n_stations_{{ item }},
         case when {{ item }}_enough_stations then {{ item }}_all_stations end as {{ item }},
         {%- endfor %}
-        nullif(concat_ws(','
+        nullif(concat_ws(
+            ','
             {%- for item in air_daily_item_codes() %},
             case when n_stations_{{ item }} > 0 and not {{ item }}_enough_stations then '{{ item }}' end
             {%- endfor %}
@@ -194,11 +196,11 @@ final as (
         coalesce(w.has_item_without_segment, false) as has_item_without_segment
     from concentrations as c
     inner join day_rulesets as r
-        on r.obs_date = c.obs_date
+        on c.obs_date = r.obs_date
     left join iaqi_wide as w
-        on w.obs_date = c.obs_date
+        on c.obs_date = w.obs_date
     left join aqi as a
-        on a.obs_date = c.obs_date
+        on c.obs_date = a.obs_date
 
 )
 

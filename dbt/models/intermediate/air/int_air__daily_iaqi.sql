@@ -20,9 +20,9 @@ concentrations as (
         'station' as scope,
         station_code as subject_code,
         obs_date,
-        {%- for item in air_daily_item_codes() %}
-        {{ item }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for item in air_daily_item_codes() %}
+    {{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from station_daily
 
     union all
@@ -31,9 +31,9 @@ concentrations as (
         'city' as scope,
         'city' as subject_code,
         obs_date,
-        {%- for item in air_daily_item_codes() %}
-        {{ item }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for item in air_daily_item_codes() %}
+    {{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from city_daily
 
 ),

@@ -103,9 +103,9 @@ dense_o3 as (
         s.o3
     from hour_grid as g
     left join station_hourly as s
-        on s.station_code = g.station_code
-        and s.obs_date = g.obs_date
-        and s.hour_label = g.hour_label
+        on g.station_code = s.station_code
+        and g.obs_date = s.obs_date
+        and g.hour_label = s.hour_label
 
 ),
 
@@ -179,8 +179,8 @@ validated as (
         ) as o3_8h_valid_by_exceedance
     from station_days as d
     inner join o3_mda8 as m
-        on m.station_code = d.station_code
-        and m.obs_date = d.obs_date
+        on d.station_code = m.station_code
+        and d.obs_date = m.obs_date
     cross join rules as r
     cross join o3_limits_first_day as f
     left join o3_limits as lim
@@ -262,14 +262,14 @@ final as (
         coalesce(w.has_item_without_segment, false) as has_item_without_segment
     from validated as v
     inner join day_rulesets as r
-        on r.station_code = v.station_code
-        and r.obs_date = v.obs_date
+        on v.station_code = r.station_code
+        and v.obs_date = r.obs_date
     left join iaqi_wide as w
-        on w.station_code = v.station_code
-        and w.obs_date = v.obs_date
+        on v.station_code = w.station_code
+        and v.obs_date = w.obs_date
     left join aqi as a
-        on a.station_code = v.station_code
-        and a.obs_date = v.obs_date
+        on v.station_code = a.station_code
+        and v.obs_date = a.obs_date
 
 )
 

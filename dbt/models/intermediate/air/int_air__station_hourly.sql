@@ -61,7 +61,7 @@ final as (
         h._load_batch
     from hour_labelled as h
     left join stations as s
-        on s.station_code = h.station_code
+        on h.station_code = s.station_code
 
 )
 

@@ -63,7 +63,7 @@ nonroad_by_month as (
         cast(date_trunc('month', registered_on) as date) as registered_month,
         count(*) as n_registered
     from nonroad_machinery
-    group by 1, 2
+    group by district, registered_month
 
 ),
 
@@ -74,7 +74,7 @@ penalties_by_month as (
         cast(date_trunc('month', punished_on) as date) as punished_month,
         count(*) as n_punished
     from vehicle_penalties
-    group by 1, 2
+    group by district, punished_month
 
 ),
 
@@ -88,8 +88,8 @@ nonroad_counts as (
         cast(coalesce(sum(n.n_registered), 0) as bigint) as nonroad_machinery_registered_cumulative
     from district_months as g
     left join nonroad_by_month as n
-        on n.district = g.district
-        and n.registered_month <= g.month_start
+        on g.district = n.district
+        and g.month_start >= n.registered_month
     group by g.district, g.month_start
 
 ),
@@ -104,8 +104,8 @@ penalty_counts as (
         cast(coalesce(sum(p.n_punished), 0) as bigint) as vehicles_punished_cumulative
     from district_months as g
     left join penalties_by_month as p
-        on p.district = g.district
-        and p.punished_month <= g.month_start
+        on g.district = p.district
+        and g.month_start >= p.punished_month
     group by g.district, g.month_start
 
 ),
@@ -121,8 +121,8 @@ cement_counts as (
             as cement_lines_compliant
     from district_months as g
     inner join cement_lines as c
-        on c.district = g.district
-        and c.checked_on <= g.month_end
+        on g.district = c.district
+        and g.month_end >= c.checked_on
     group by g.district, g.month_start
 
 ),
@@ -149,17 +149,17 @@ final as (
         coalesce(c.cement_lines_compliant, 0) as cement_lines_compliant
     from district_months as g
     left join enforcement as e
-        on e.district = g.district
-        and e.report_month = g.month_start
+        on g.district = e.district
+        and g.month_start = e.report_month
     left join nonroad_counts as n
-        on n.district = g.district
-        and n.month_start = g.month_start
+        on g.district = n.district
+        and g.month_start = n.month_start
     left join penalty_counts as p
-        on p.district = g.district
-        and p.month_start = g.month_start
+        on g.district = p.district
+        and g.month_start = p.month_start
     left join cement_counts as c
-        on c.district = g.district
-        and c.month_start = g.month_start
+        on g.district = c.district
+        and g.month_start = c.month_start
 
 )
 

@@ -61,7 +61,7 @@ final as (
         not d.is_in_register as dq_not_in_register
     from station_daily as d
     left join stations as s
-        on s.station_code = d.station_code
+        on d.station_code = s.station_code
 
 )
 

@@ -20,7 +20,9 @@ periods as (
 -- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    {{ air_daily_for_statistics('station_daily', ['station_code', 'station_name', 'district', 'is_retrospective']) }}
+    {{ air_daily_for_statistics(
+        'station_daily', ['station_code', 'station_name', 'district', 'is_retrospective']
+    ) }}
 
 ),
 
@@ -49,9 +51,9 @@ period_stats as (
         avg(d.no2_24h) as no2_mean,
         quantile_cont(d.co_24h, 0.95) as co_p95,
         quantile_cont(d.o3_8h, 0.90) as o3_mda8_p90,
-        {%- for p, column in daily_column.items() %}
-        cast(count(d.{{ column }}) as integer) as n_days_{{ p }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for p, column in daily_column.items() %}
+    cast(count(d.{{ column }}) as integer) as n_days_{{ p }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from periods as p
     inner join daily_for_stats as d
         on d.obs_date between p.period_start and p.period_end
@@ -81,15 +83,15 @@ final as (
         {%- for p in daily_column %}
         s.n_days_{{ p }},
         {%- endfor %}
-        {%- for p in daily_column %}
-        coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for p in daily_column %}
+    coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid{{ ',' if not loop.last }}
+    {%- endfor %}
     from period_stats as s
     left join statistic_validity as v
-        on v.station_code = s.station_code
-        and v.period_kind = s.period_kind
-        and v.year = s.year
-        and v.end_month = s.end_month
+        on s.station_code = v.station_code
+        and s.period_kind = v.period_kind
+        and s.year = v.year
+        and s.end_month = v.end_month
 
 )
 

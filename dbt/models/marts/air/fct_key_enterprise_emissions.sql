@@ -25,7 +25,9 @@ classified as (
         e.nox_t,
         e.particulates_t,
         e.vocs_t,
-        coalesce(e.so2_t_qualifier, e.nox_t_qualifier, e.particulates_t_qualifier, e.vocs_t_qualifier) is not null
+        coalesce(
+            e.so2_t_qualifier, e.nox_t_qualifier, e.particulates_t_qualifier, e.vocs_t_qualifier
+        ) is not null
             as has_approx_value,
         h.heavy_group
     from key_enterprises as e
@@ -95,10 +97,12 @@ final as (
         i.total_t * 100.0 / nullif(y.year_total_t, 0) as share_of_total_pct,
         y.year_total_t,
         coalesce(y.year_heavy_industry_total_t, 0) as year_heavy_industry_total_t,
-        coalesce(y.year_heavy_industry_total_t, 0) * 100.0 / nullif(y.year_total_t, 0) as year_heavy_industry_share_pct
+        coalesce(y.year_heavy_industry_total_t, 0)
+        * 100.0
+        / nullif(y.year_total_t, 0) as year_heavy_industry_share_pct
     from with_total as i
     inner join year_totals as y
-        on y.year = i.year
+        on i.year = y.year
 
 )
 
