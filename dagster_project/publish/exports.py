@@ -113,6 +113,9 @@ def write_exports(settings: Settings, run_id: str) -> list[ExportedTable]:
     link = settings.exports_dir.with_name(f".{settings.exports_dir.name}.link")
     link.unlink(missing_ok=True)
     link.symlink_to(Path(versions.name) / name, target_is_directory=True)
+    if settings.exports_dir.is_dir() and not settings.exports_dir.is_symlink():
+        # a copy of the data dir (a restore, `cp -r`) turns the link into a folder: rename cannot replace it
+        shutil.rmtree(settings.exports_dir)
     os.replace(link, settings.exports_dir)
     for old in versions.iterdir():
         if old.name != name and not old.name.startswith("."):

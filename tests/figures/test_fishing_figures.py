@@ -81,3 +81,16 @@ def test_joint_operation_duplicates_are_counted_once(warehouse):
 def test_nets_in_metres_stay_out_of_the_net_count(warehouse):
     (metres,) = warehouse.execute(f"SELECT sum(nets_removed_length_m) {JAN_SEP_2023}").fetchone()
     assert metres > 0
+
+
+def test_equipment_stocks_are_as_of_every_period_end(warehouse):
+    """Equipment in service is counted at each period's own end, not only on the months a roster was sent."""
+    months = warehouse.execute(
+        "SELECT indicator_code, count(*) FROM indicators.fct_indicator_values "
+        "WHERE indicator_code IN ('fish.monitoring_points', 'fish.optical_devices', 'fish.shared_radars', "
+        "'fish.small_target_radars') AND area = '城市' AND year = 2023 AND value IS NOT NULL GROUP BY 1"
+    ).fetchall()
+    assert dict(months) == dict.fromkeys(
+        ("fish.monitoring_points", "fish.optical_devices", "fish.shared_radars", "fish.small_target_radars"),
+        11,
+    )

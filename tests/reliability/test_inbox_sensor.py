@@ -11,7 +11,7 @@ import duckdb
 from dagster_project.definitions import defs
 from dagster_project.inbox import inbox_digest
 from dagster_project.publish import OPS_TABLES, PublishedTable, publish
-from dagster_project.schedules import NOTHING_NEW_TAG, inbox_sensor, nightly_refresh
+from dagster_project.schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG, inbox_sensor, nightly_refresh
 from dagster_project.settings import Settings
 from tests.pipeline import warehouse_env
 
@@ -113,4 +113,6 @@ def test_the_nightly_run_on_an_unchanged_inbox_only_records_that_nothing_is_new(
     observed = result.get_asset_observation_events()
     assert [event.asset_key for event in observed] == [PUBLISHED]
     assert sorted((tmp_path / "data" / "snapshots").iterdir()) == snapshots_before
-    assert after_new_file.asset_selection is None and not after_new_file.tags
+    # a full refresh, tagged with the inbox it was requested for (the digest its publication records)
+    assert after_new_file.asset_selection is None and NOTHING_NEW_TAG not in after_new_file.tags
+    assert after_new_file.tags[INBOX_DIGEST_TAG] == inbox_digest(inbox)

@@ -139,7 +139,21 @@ staff_values as (
 
 ),
 
--- 设备在用数：集市在力量统计表的截至日（报送月月末）按设备台账逐台计算
+-- 设备在用数：截至期末或之前最近的截至日（集市在首次统计至最后一次变动之间每个月末都有一行；
+-- 期末晚于最后一次变动时，最后一行即期末在用数）
+equipment_dates as (
+
+    select
+        p.year,
+        p.end_month,
+        max(c.as_of_date) as as_of_date
+    from periods as p
+    inner join capacity as c
+        on p.period_end >= c.as_of_date
+    group by p.year, p.end_month
+
+),
+
 equipment_values as (
 
     {%- for code, column in equipment_stocks.items() %}
@@ -152,9 +166,9 @@ equipment_values as (
         cast(null as double) as numerator,
         cast(null as double) as denominator,
         true as is_complete
-    from periods as p
+    from equipment_dates as p
     inner join capacity as c
-        on p.period_end = c.as_of_date
+        on p.as_of_date = c.as_of_date
     group by grouping sets ((p.year, p.end_month, c.district), (p.year, p.end_month))
     {{ 'union all' if not loop.last }}
     {%- endfor %}

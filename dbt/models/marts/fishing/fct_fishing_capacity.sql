@@ -1,4 +1,5 @@
--- 禁渔执法力量与设备（截至某日）：districts 种子全部区县 × 力量统计表的全部截至日期（报送月月末）。
+-- 禁渔执法力量与设备（截至某日）：districts 种子全部区县 × 截至日期（力量统计表的截至日，及首次统计至最后一次
+-- 统计或设备变动之间的每个月末）。
 -- 人员取该期统计表的区县行（各级之和为队伍总人数，表上小计只用于核对）；设备由台账逐台日期计算：
 -- 安装日期不晚于截至日、且未拆除或拆除日期晚于截至日的设备在用。
 with
@@ -21,9 +22,34 @@ equipment as (
 
 ),
 
+-- the roster dates and every month end from the first roster to the last roster, installation or removal,
+-- so that a period ending between two rosters still has its equipment in service as of its own end
+equipment_events as (
+
+    select max(greatest(installed_on, coalesce(removed_on, installed_on))) as last_change
+    from equipment
+
+),
+
+data_span as (
+
+    select
+        min(r.as_of_date) as first_as_of,
+        greatest(max(r.as_of_date), coalesce(max(e.last_change), max(r.as_of_date))) as last_event
+    from rosters as r
+    cross join equipment_events as e
+
+),
+
 as_of_dates as (
 
-    select distinct as_of_date from rosters
+    select as_of_date from rosters
+    union
+    select cast(last_day(month_start) as date) as as_of_date
+    from data_span,
+        generate_series(
+            date_trunc('month', first_as_of), date_trunc('month', last_event), interval 1 month
+        ) as months (month_start)
 
 ),
 
