@@ -1,11 +1,13 @@
 """The dbt unit tests (AQI worked example, water classifier, … — `unit_tests:` in the model YAMLs).
 
-The nightly refresh leaves them out (they test rule logic, not data); here they run against the
-session's sample warehouse, whose tables give the models' column types.
+The nightly refresh leaves them out (they test rule logic, not data); here they run against a copy of
+the session's sample build database, whose tables give the models' column types. A copy, because dbt opens
+its database for writing and other tests of this worker hold read-only connections to the original.
 """
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,9 @@ from pathlib import Path
 from dagster_project.settings import DBT_PROJECT_DIR
 
 
-def test_every_dbt_unit_test_passes(sample_build):
+def test_every_dbt_unit_test_passes(sample_build, tmp_path):
+    (tmp_path / "build").mkdir()
+    shutil.copy2(sample_build / "build" / "warehouse.duckdb", tmp_path / "build" / "warehouse.duckdb")
     dbt = Path(sys.executable).parent / "dbt"
     result = subprocess.run(
         [
@@ -27,7 +31,7 @@ def test_every_dbt_unit_test_passes(sample_build):
             "target/unit",
         ],
         cwd=DBT_PROJECT_DIR,
-        env={**os.environ, "WAREHOUSE_DATA_DIR": str(sample_build), "DO_NOT_TRACK": "1"},
+        env={**os.environ, "WAREHOUSE_DATA_DIR": str(tmp_path), "DO_NOT_TRACK": "1"},
         capture_output=True,
         text=True,
     )
