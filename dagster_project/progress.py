@@ -177,6 +177,9 @@ class ProgressHandler(logging.Handler):
             )
             done = f"{len(self.progress.loads)}/{self.progress.sources_total}"
             self._print(f"接入 ingest {done} {key.to_user_string()}：{loaded}")
+        elif key == PUBLISHED and "snapshot" not in values:
+            self.progress.nothing_new = True
+            self._print("发布 publish：无新报送 nothing new，已发布快照不变")
         elif key == PUBLISHED:
             self.progress.published = f"{values['path']}（快照 snapshot {values['snapshot']}）"
             self._print(f"发布 publish：{self.progress.published}")
@@ -191,11 +194,6 @@ class ProgressHandler(logging.Handler):
         elif key == REPORT:
             self.progress.report_folder = values.get("folder") or None
             self._print(f"报告 report：{self.progress.report_folder or '已发布快照中尚无指标值，未写报告'}")
-
-    def _on_asset_observation(self, event, meta) -> None:
-        if event.event_specific_data.asset_observation.asset_key == PUBLISHED:
-            self.progress.nothing_new = True
-            self._print("发布 publish：无新报送 nothing new，已发布快照不变")
 
     def _on_asset_check_evaluation(self, event, meta) -> None:
         evaluation = event.event_specific_data

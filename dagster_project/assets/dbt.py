@@ -1,7 +1,7 @@
 """dbt models as Dagster assets: keys are [schema, table], groups are the domains."""
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from dagster_dbt import (
     DbtProject,
     dbt_assets,
 )
+from dagster_dbt.core.dbt_event_iterator import DbtEventIterator
 
 from ..faults import crash_point
 from ..settings import DBT_PROJECT_DIR
@@ -49,14 +50,28 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    dagster_dbt_translator=WarehouseDbtTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    # tests on dbt sources are checks of the raw assets they read (raw.py), not observations
+    dagster_dbt_translator=WarehouseDbtTranslator(
+        DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+    ),
 )
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, models and data tests of the selected models.
+    """dbt build: seeds, models and data tests of the selected models, and the tests on their sources.
+
+    Each table's materialization carries its row count and column schema (dagster/row_count,
+    dagster/column_schema); views are not counted, as that would run their query. On DuckDB, dagster-dbt
+    fetches them once dbt has exited and released the build database's write lock.
 
     dbt unit tests check rule logic, not data; as dbt advises they run in development and CI
     (tests/unit/test_dbt_unit_tests.py), not in every refresh.
     """
-    for event in dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context).stream():
+    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context)
+    events = DbtEventIterator(_crash_checked(invocation.stream()), dbt_cli_invocation=invocation)
+    yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
+
+
+def _crash_checked(events: Iterator) -> Iterator:
+    """dbt's events as dbt emits them, past the crash point (a crash here kills dbt mid-build)."""
+    for event in events:
         crash_point("dbt:running")
         yield event
