@@ -46,6 +46,29 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
         """The owners a model's YAML names (meta.dagster.owners), else the warehouse's."""
         return super().get_owners(dbt_resource_props) or WAREHOUSE_OWNERS
 
+    def get_asset_check_spec(
+        self,
+        asset_spec: dg.AssetSpec,
+        manifest: Mapping[str, Any],
+        unique_id: str,
+        project: DbtProject | None,
+    ) -> dg.AssetCheckSpec | None:
+        """A test on a source is a check of its raw asset that does not block the raw assets downstream
+        (a register's dependants): as a blocking check inside the dbt step it would have to finish before
+        them, and the dbt step needs them first, so Dagster would split dbt build into several runs.
+        dbt itself still skips the models downstream of a failing source test."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or asset_spec.key.path[0] != "raw":
+            return spec
+        return dg.AssetCheckSpec(
+            spec.name,
+            asset=spec.asset_key,
+            description=spec.description,
+            additional_deps=spec.additional_deps,
+            metadata=spec.metadata,
+            blocking=False,
+        )
+
 
 @dbt_assets(
     manifest=dbt_project.manifest_path,

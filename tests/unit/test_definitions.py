@@ -52,3 +52,12 @@ def test_the_published_snapshot_turns_stale_when_a_night_does_not_complete(asset
     assert deadline_rest == tick_rest == ["*", "*", "*"]
     assert timedelta(hours=int(deadline_hour) - int(tick_hour)) == MAX_RUNTIME == policy.lower_bound_delta
     assert nightly_refresh.job.tags["dagster/max_runtime"] == str(int(MAX_RUNTIME.total_seconds()))
+
+
+def test_the_refresh_runs_dbt_build_once(asset_graph):
+    """Blocking checks of raw assets inside the dbt step would make Dagster split dbt build into several
+    invocations (each a subset, its relationship tests run before their models)."""
+    steps = [node.name for node in defs.resolve_job_def("warehouse_refresh").graph.nodes]
+    assert [step for step in steps if step.startswith("warehouse_dbt_models")] == ["warehouse_dbt_models"]
+    raw_checks = [key for key in asset_graph.asset_check_keys if key.asset_key.path[0] == "raw"]
+    assert raw_checks and not any(asset_graph.get_check_spec(key).blocking for key in raw_checks)
