@@ -14,6 +14,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 from dagster_dbt.core.dbt_event_iterator import DbtEventIterator
+from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
 from ..faults import crash_point
 from ..settings import DBT_PROJECT_DIR
@@ -90,7 +91,22 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource)
     """
     invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context)
     events = DbtEventIterator(_crash_checked(invocation.stream()), dbt_cli_invocation=invocation)
-    yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
+    try:
+        yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
+    finally:
+        _close_dbt_duckdb_handle()
+
+
+def _close_dbt_duckdb_handle() -> None:
+    """dagster-dbt reads the row counts and columns through dbt-duckdb's adapter, which keeps the build
+    database open (read-only) in this process; DuckDB then refuses the steps after dbt (GX checks,
+    publication) their own connection to it, so the handle is closed once the metadata is read."""
+    try:
+        environment = DuckDBConnectionManager.env()
+    except Exception:  # noqa: BLE001 dbt-duckdb's bare Exception: no adapter connection was opened
+        return
+    environment.close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 def _crash_checked(events: Iterator) -> Iterator:
