@@ -18,7 +18,7 @@ import xlsxwriter
 
 from .catalogue import Indicator, display_unit, table_exists
 from .charts import HEADLINE_CODES, HEADLINE_MONTHLY_COLUMNS, monthly_published
-from .text import INSUFFICIENT_DATA_MARK
+from .text import INSUFFICIENT_DATA_MARK, NO_REVISIONS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MONEY_UNIT, MONEY_REPORT_UNIT = "元", "万元"
@@ -255,6 +255,8 @@ def _monthly_sheet(workbook, formats, ctx) -> None:
 def _revisions_sheet(workbook, formats, ctx) -> None:
     header = ["发现时间", "指标编码", "指标", "地区", "原值", "新值", "本次装载的文件"]
     sheet = _Sheet(workbook, formats, "数字变动", ctx.title, "附：报送更正引起的数字变动（本期）", header)
+    if not ctx.revisions:
+        sheet.write([(NO_REVISIONS, None)])
     for r in ctx.revisions:
         sheet.write(
             [
@@ -293,7 +295,7 @@ def write_workbook(ctx, path: Path) -> None:
                 formats,
                 ctx,
                 domain.name_zh,
-                f"{domain.section_zh}：全市与各区县，1－{ctx.through}各截止月 · {period}",
+                f"{domain.section_zh}：全市与各区县，截止1－{ctx.through}月各月 · {period}",
                 "s.domain = ? AND s.end_month <= ?",
                 [domain.domain, ctx.through],
             )

@@ -130,6 +130,10 @@ def test_workbook_sheets_follow_the_report(workbook):
     )
 
 
+def test_workbook_says_when_no_figure_was_revised(workbook):
+    assert workbook["数字变动"]["A4"].value == "本期数字发布后未因更正报送而变动。"
+
+
 def test_workbook_sheets_have_autofilter_frozen_header_and_fitted_widths(workbook):
     for sheet in workbook.worksheets:
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A3:"), sheet.title
