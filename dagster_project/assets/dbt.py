@@ -1,5 +1,6 @@
 """dbt models as Dagster assets: keys are [schema, table], groups are the domains."""
 
+import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,8 +16,13 @@ from dagster_dbt import (
 )
 
 from ..faults import crash_point
+from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
+from .dbt_selection import plan_build, save_state
 from .owners import WAREHOUSE_OWNERS
+
+# metadata of a dbt asset this run did not rebuild: its table is the one the last build left
+NOT_REBUILT = "rebuilt"
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 LAYERS = ("staging", "intermediate", "marts", "indicators")
@@ -51,12 +57,37 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
     project=dbt_project,
     dagster_dbt_translator=WarehouseDbtTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True)),
 )
-def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, models and data tests of the selected models.
+def warehouse_dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+):
+    """dbt build: seeds, models and data tests of the selected models downstream of what changed.
 
+    Only the nodes downstream of raw tables that loaded something since the last build are built
+    (dbt_selection.py); every other model is reported as not rebuilt, its table unchanged.
     dbt unit tests check rule logic, not data; as dbt advises they run in development and CI
     (tests/unit/test_dbt_unit_tests.py), not in every refresh.
     """
-    for event in dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context).stream():
-        crash_point("dbt:running")
-        yield event
+    settings = warehouse.settings()
+    manifest = json.loads(Path(dbt_project.manifest_path).read_text(encoding="utf-8"))
+    with warehouse.connect(read_only=True) as conn:
+        plan = plan_build(settings, manifest, conn)
+    context.log.info(f"dbt build plan: {plan.reason}")
+    built: set[dg.AssetKey] = set()
+    if not plan.nothing_to_build:
+        args = ["build", "--exclude-resource-type", "unit_test"]
+        if plan.exclude is None:
+            args.append("--full-refresh")
+        elif plan.exclude:
+            args += ["--exclude", " ".join(plan.exclude)]
+        for event in dbt.cli(args, context=context).stream():
+            crash_point("dbt:running")
+            if isinstance(event, dg.Output):
+                built.add(context.assets_def.keys_by_output_name[event.output_name])
+            yield event
+    for key in sorted(context.selected_asset_keys - built, key=lambda k: k.path):
+        yield dg.Output(
+            None,
+            output_name=context.assets_def.get_output_name_for_asset_key(key),
+            metadata={NOT_REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
+        )
+    save_state(settings, plan)
