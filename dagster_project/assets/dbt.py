@@ -3,6 +3,7 @@
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,23 @@ def warehouse_dbt_models(
     with warehouse.connect(read_only=True) as conn:
         plan = plan_build(settings, manifest, conn)
     context.log.info(f"dbt build plan: {plan.reason}")
-    built: set[dg.AssetKey] = set()
+    selected = context.selected_asset_keys
+    if plan.exclude is None:
+        rebuilt = selected
+    else:
+        translator = WarehouseDbtTranslator()
+        nodes = manifest["nodes"]
+        rebuilt = {translator.get_asset_key(nodes[uid]) for uid in plan.affected if uid in nodes} & selected
+    # what is left as it was comes first: nothing it depends on is rebuilt (what is rebuilt is everything
+    # downstream of a change), and a multi-asset yields its outputs in dependency order
+    left = selected - rebuilt
+    order = TopologicalSorter({key: context.assets_def.asset_deps.get(key, set()) & left for key in left})
+    for key in order.static_order():
+        yield dg.Output(
+            None,
+            output_name=context.assets_def.get_output_name_for_asset_key(key),
+            metadata={NOT_REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
+        )
     if not plan.nothing_to_build:
         args = ["build", "--exclude-resource-type", "unit_test"]
         if plan.exclude is None:
@@ -81,13 +98,5 @@ def warehouse_dbt_models(
             args += ["--exclude", " ".join(plan.exclude)]
         for event in dbt.cli(args, context=context).stream():
             crash_point("dbt:running")
-            if isinstance(event, dg.Output):
-                built.add(context.assets_def.keys_by_output_name[event.output_name])
             yield event
-    for key in sorted(context.selected_asset_keys - built, key=lambda k: k.path):
-        yield dg.Output(
-            None,
-            output_name=context.assets_def.get_output_name_for_asset_key(key),
-            metadata={NOT_REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
-        )
     save_state(settings, plan)

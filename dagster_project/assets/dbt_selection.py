@@ -30,9 +30,11 @@ BUILT_TYPES = ("model", "seed", "snapshot", "test")
 
 @dataclass(frozen=True)
 class BuildPlan:
-    """`exclude` is None for a full build; otherwise the names of the nodes the build leaves out."""
+    """`exclude` is None for a full build; otherwise the dbt selectors of the nodes the build leaves out,
+    and `affected` the unique_ids it builds."""
 
     exclude: list[str] | None
+    affected: frozenset[str]
     changed_sources: list[str]
     files_loaded_at: str | None
     code_digest: str
@@ -88,6 +90,22 @@ def affected_nodes(manifest: dict, raw_tables: set[str]) -> set[str]:
     return seen
 
 
+def _exclusions(manifest: dict, affected: set[str]) -> list[str] | None:
+    """dbt selectors for every node outside `affected`: seeds as one resource type (no seed is ever
+    downstream of a raw table), the rest by their full fqn. An fqn is matched as a prefix, so when
+    one would also match an affected node (a folder named like a node), None: build everything."""
+    left_out = [
+        node
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] in BUILT_TYPES and node["resource_type"] != "seed" and uid not in affected
+    ]
+    kept = [manifest["nodes"][uid]["fqn"] for uid in affected if uid in manifest["nodes"]]
+    for node in left_out:
+        if any(fqn[: len(node["fqn"])] == node["fqn"] for fqn in kept):
+            return None
+    return ["resource_type:seed", *sorted("fqn:" + ".".join(node["fqn"]) for node in left_out)]
+
+
 def plan_build(settings: Settings, manifest: dict, conn: duckdb.DuckDBPyConnection) -> BuildPlan:
     digest = code_digest(manifest)
     state_file = state_path(settings)
@@ -102,25 +120,23 @@ def plan_build(settings: Settings, manifest: dict, conn: duckdb.DuckDBPyConnecti
     )
     if state is None or state.get("code_digest") != digest or not state.get("files_loaded_at") or not latest:
         reason = "no earlier build" if state is None else "code changed or no earlier load"
-        return BuildPlan(None, [], latest, digest, f"full build: {reason}")
+        return BuildPlan(None, frozenset(), [], latest, digest, f"full build: {reason}")
     changed = _changed_sources(conn, state["files_loaded_at"])
     registry = load_registry()
     raw_tables = {t for name in changed for t in (registry[name].raw_table, registry[name].totals_table) if t}
     if changed:
         raw_tables |= {table.split(".", 1)[1] for table in BOOKKEEPING_TABLES}
     affected = affected_nodes(manifest, raw_tables)
-    exclude = sorted(
-        node["name"]
-        for uid, node in manifest["nodes"].items()
-        if node["resource_type"] in BUILT_TYPES and uid not in affected
-    )
+    exclude = _exclusions(manifest, affected)
+    if exclude is None:
+        return BuildPlan(None, frozenset(), changed, latest, digest, "full build: a node cannot be left out")
     built = sum(1 for uid in affected if manifest["nodes"].get(uid, {}).get("resource_type") in BUILT_TYPES)
     reason = (
         f"{built} nodes downstream of {', '.join(changed)}"
         if changed
         else "no file loaded since the last build"
     )
-    return BuildPlan(exclude, changed, latest, digest, reason)
+    return BuildPlan(exclude, frozenset(affected), changed, latest, digest, reason)
 
 
 def save_state(settings: Settings, plan: BuildPlan) -> None:

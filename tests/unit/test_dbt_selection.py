@@ -11,8 +11,14 @@ from dagster_project.ingest.schema import BOOKKEEPING_TABLES, FILES_TABLE
 from dagster_project.settings import Settings
 
 
-def _node(name: str, resource_type: str = "model") -> dict:
-    return {"name": name, "resource_type": resource_type, "checksum": {"checksum": name}, "config": {}}
+def _node(name: str, resource_type: str = "model", folder: str = "models") -> dict:
+    return {
+        "name": name,
+        "resource_type": resource_type,
+        "fqn": ["p", folder, name],
+        "checksum": {"checksum": name},
+        "config": {},
+    }
 
 
 MANIFEST = {
@@ -28,8 +34,9 @@ MANIFEST = {
             "not_null_fct_air_quality_daily_obs_date", "test"
         ),
         "model.p.stg_water__sections": _node("stg_water__sections"),
-        "model.p.fct_completeness": _node("fct_completeness"),
-        "seed.p.districts": _node("districts", "seed"),
+        "model.p.fct_completeness": _node("fct_completeness", folder="indicators"),
+        # a seed named like a model folder: its fqn is a prefix of the folder's models' fqns
+        "seed.p.indicators": {**_node("indicators", "seed"), "fqn": ["p", "indicators"]},
     },
     "macros": {},
     "child_map": {
@@ -38,7 +45,7 @@ MANIFEST = {
         "model.p.fct_air_quality_daily": ["test.p.not_null_fct_air_quality_daily_obs_date"],
         "source.p.raw_water.water_sections": ["model.p.stg_water__sections"],
         "source.p.ingest._files": ["model.p.fct_completeness"],
-        "seed.p.districts": ["model.p.stg_water__sections"],
+        "seed.p.indicators": ["model.p.stg_water__sections"],
     },
 }
 
@@ -83,8 +90,10 @@ def test_a_first_build_builds_everything_then_only_what_a_new_file_feeds_then_no
     _load(conn, "air_hourly", "2026-01-02T02:00:00")
     second = plan_build(settings, MANIFEST, conn)
     assert second.changed_sources == ["air_hourly"]
-    # the bookkeeping every load writes feeds completeness; the water and seed nodes stay as built
-    assert sorted(second.exclude) == ["districts", "stg_water__sections"]
+    # the bookkeeping every load writes feeds completeness; the water model and the seeds stay as built,
+    # the seeds left out by type (their name would also match the completeness model's folder)
+    assert second.exclude == ["resource_type:seed", "fqn:p.models.stg_water__sections"]
+    assert "model.p.fct_completeness" in second.affected
     save_state(settings, second)
 
     third = plan_build(settings, MANIFEST, conn)
@@ -100,3 +109,16 @@ def test_other_code_than_the_last_build_ran_builds_everything(build):
 
     assert plan_build(settings, edited, conn).exclude is None
     assert plan_build(settings, MANIFEST, conn).nothing_to_build
+
+
+def test_a_node_that_cannot_be_left_out_alone_makes_the_build_full(build):
+    settings, conn = build
+    _load(conn, "water_sections", "2026-01-01T02:00:00")
+    save_state(settings, plan_build(settings, MANIFEST, conn))
+    # a model named like the folder of a model that must be built: excluding it would exclude both
+    clashing = json.loads(json.dumps(MANIFEST))
+    clashing["nodes"]["model.p.models"] = {**_node("models"), "fqn": ["p", "models"]}
+    save_state(settings, plan_build(settings, clashing, conn))
+    _load(conn, "water_sections", "2026-01-02T02:00:00")
+
+    assert plan_build(settings, clashing, conn).exclude is None
