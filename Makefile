@@ -13,7 +13,7 @@ RUN := $(UV) run --frozen --no-sync
 DATA_DIR := $(or $(WAREHOUSE_DATA_DIR),data)
 PORT ?= 3000
 
-.PHONY: run test dev serve env manifest sample lint benchmark rollback clean query docs
+.PHONY: run rebuild test dev serve env manifest sample lint benchmark benchmark-full rollback clean query docs
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -34,6 +34,13 @@ run: manifest
 	$(RUN) dg launch -m dagster_project.definitions --job warehouse_refresh \
 		--config-json '{"loggers": {"progress": {}}}' > $(DATA_DIR)/logs/make-run.log
 	$(RUN) python -m dagster_project.cli summary
+
+# A refresh builds only the dbt models downstream of what was loaded since the last build
+# (dagster_project/assets/dbt_selection.py); `make rebuild` forgets that state, so every model is built
+# again from raw (dbt --full-refresh) and gives the same tables.
+rebuild: manifest
+	rm -f $(DATA_DIR)/build/dbt_build_state.json
+	$(MAKE) run
 
 test: manifest
 	$(RUN) pytest -n 2 --dist loadfile
@@ -64,8 +71,13 @@ lint: env
 	$(RUN) sqlfluff lint $(SQL_DIRS) || status=1; \
 	exit $$status
 
+# The air-only scale inbox (sample_generator/scale.py) against the lower bound and pandas; the last line
+# of the output is one JSON object. Quick: 4 stations × 1 year; full: 100 × 5, rewrites docs/performance.md.
 benchmark: manifest
 	$(RUN) python benchmarks/run_benchmark.py
+
+benchmark-full: manifest
+	$(RUN) python benchmarks/run_benchmark.py --full
 
 query: env
 	$(RUN) python -m dagster_project.query

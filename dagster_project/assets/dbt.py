@@ -1,7 +1,9 @@
 """dbt models as Dagster assets: keys are [schema, table], groups are the domains."""
 
+import json
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +19,13 @@ from dagster_dbt.core.dbt_event_iterator import DbtEventIterator
 from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
 from ..faults import crash_point
+from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
+from .dbt_selection import plan_build, save_state
 from .owners import WAREHOUSE_OWNERS
+
+# metadata of a dbt asset this run did not rebuild: its table is the one the last build left
+NOT_REBUILT = "rebuilt"
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 LAYERS = ("staging", "intermediate", "marts", "indicators")
@@ -79,22 +86,55 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
         DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
     ),
 )
-def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, models and data tests of the selected models, and the tests on their sources.
+def warehouse_dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+):
+    """dbt build: seeds, models and data tests of the selected models downstream of what changed.
 
     Each table's materialization carries its row count and column schema (dagster/row_count,
     dagster/column_schema); views are not counted, as that would run their query. On DuckDB, dagster-dbt
     fetches them once dbt has exited and released the build database's write lock.
 
+    Only the nodes downstream of raw tables that loaded something since the last build are built
+    (dbt_selection.py); every other model is reported as not rebuilt, its table unchanged.
     dbt unit tests check rule logic, not data; as dbt advises they run in development and CI
     (tests/unit/test_dbt_unit_tests.py), not in every refresh.
     """
-    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context)
-    events = DbtEventIterator(_crash_checked(invocation.stream()), dbt_cli_invocation=invocation)
-    try:
-        yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
-    finally:
-        _close_dbt_duckdb_handle()
+    settings = warehouse.settings()
+    manifest = json.loads(Path(dbt_project.manifest_path).read_text(encoding="utf-8"))
+    with warehouse.connect(read_only=True) as conn:
+        plan = plan_build(settings, manifest, conn)
+    context.log.info(f"dbt build plan: {plan.reason}")
+    selected = context.selected_asset_keys
+    if plan.exclude is None:
+        rebuilt = selected
+    else:
+        translator = WarehouseDbtTranslator()
+        nodes = manifest["nodes"]
+        rebuilt = {translator.get_asset_key(nodes[uid]) for uid in plan.affected if uid in nodes} & selected
+    # what is left as it was comes first: nothing it depends on is rebuilt (what is rebuilt is everything
+    # downstream of a change), and a multi-asset yields its outputs in dependency order
+    left = selected - rebuilt
+    order = TopologicalSorter({key: context.assets_def.asset_deps.get(key, set()) & left for key in left})
+    for key in order.static_order():
+        yield dg.Output(
+            None,
+            output_name=context.assets_def.get_output_name_for_asset_key(key),
+            metadata={NOT_REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
+        )
+    if not plan.nothing_to_build:
+        args = ["build", "--exclude-resource-type", "unit_test"]
+        if plan.exclude is None:
+            args.append("--full-refresh")
+        elif plan.exclude:
+            args += ["--exclude", " ".join(plan.exclude)]
+        invocation = dbt.cli(args, context=context)
+        events = DbtEventIterator(_crash_checked(invocation.stream()), dbt_cli_invocation=invocation)
+        try:
+            yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
+        finally:
+            _close_dbt_duckdb_handle()
+    save_state(settings, plan)
 
 
 def _close_dbt_duckdb_handle() -> None:

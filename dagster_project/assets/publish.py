@@ -6,12 +6,14 @@ The snapshot runs only after every blocking (ERROR) check upstream has passed.
 import dagster as dg
 
 from ..checks.quality_report import render_quality_report
+from ..inbox import inbox_digest
 from ..publish import publish
 from ..publish.exports import write_exports
+from ..publish.publication import record_nothing_new
 from ..resources import WarehouseResource
-from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG, nightly_freshness
+from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG, last_published_digest, nightly_freshness
 from ..settings import EXPECTATIONS_DIR
-from .dbt import warehouse_dbt_models
+from .dbt import NOT_REBUILT, warehouse_dbt_models
 from .owners import WAREHOUSE_OWNERS
 
 PUBLISHED_LAYERS = ("marts", "indicators")
@@ -33,6 +35,32 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     return results
 
 
+def _rebuilt_anything(context: dg.AssetExecutionContext) -> bool:
+    """Whether this run rebuilt any dbt model (a model left as it was says so in its metadata)."""
+    records = context.instance.get_records_for_run(
+        run_id=context.run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+    ).records
+    for record in records:
+        materialization = record.event_log_entry.dagster_event.event_specific_data.materialization
+        if materialization.asset_key in warehouse_dbt_models.keys:
+            flag = materialization.metadata.get(NOT_REBUILT)
+            if flag is None or flag.value is not False:
+                return True
+    return False
+
+
+def _unchanged_since(context: dg.AssetExecutionContext, settings) -> str | None:
+    """The published digest when this run changes nothing: the inbox as the last publication found it
+    (the schedule's tag says so up front) and no model rebuilt."""
+    if context.run.tags.get(NOTHING_NEW_TAG):
+        return context.run.tags[NOTHING_NEW_TAG]
+    published = last_published_digest(settings)
+    digest = context.run.tags.get(INBOX_DIGEST_TAG) or inbox_digest(settings.raw_dir)
+    if published is not None and digest == published and not _rebuilt_anything(context):
+        return published
+    return None
+
+
 @dg.asset(
     key=["published", "warehouse"],
     group_name="publish",
@@ -47,17 +75,21 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     ),
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
-    unchanged_since = context.run.tags.get(NOTHING_NEW_TAG)
+    settings = warehouse.settings()
+    unchanged_since = _unchanged_since(context, settings)
     if unchanged_since:
-        # the nightly schedule found the inbox as the last publication loaded it: the snapshot stays, and
+        # the inbox is as the last publication loaded it: the snapshot stays, the publish log says so, and
         # the materialization records the night as done for the freshness policy
+        kept = record_nothing_new(settings, context.run.run_id, _check_results(context), unchanged_since)
         context.log.info(
-            f"无新报送 nothing new: inbox digest {unchanged_since} already published; snapshot kept"
+            f"无新报送 nothing new: inbox digest {unchanged_since} already published; snapshot {kept} kept"
         )
-        yield dg.MaterializeResult(metadata={"outcome": NOTHING_NEW_OUTCOME, "inbox_digest": unchanged_since})
+        yield dg.MaterializeResult(
+            metadata={"outcome": NOTHING_NEW_OUTCOME, "inbox_digest": unchanged_since, "snapshot": kept or ""}
+        )
         return
     publication = publish(
-        warehouse.settings(),
+        settings,
         context.run.run_id,
         _check_results(context),
         inbox_digest=context.run.tags.get(INBOX_DIGEST_TAG),

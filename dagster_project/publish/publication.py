@@ -25,6 +25,8 @@ from .allowlist import PublishedTable, published_tables
 from .snapshot import sql_literal, write_snapshot
 
 PUBLISH_LOG_TABLE = "ops.publish_log"
+PUBLISHED = "published"
+NOTHING_NEW = "nothing_new"
 REVISIONS_TABLE = "ops.figure_revisions"
 INDICATOR_VALUES = "indicators.fct_indicator_values"
 # table → {column: (SQL type, Chinese description)}
@@ -39,6 +41,11 @@ OPS_TABLES = {
         ),
         "check_results": ("JSON", "本次运行各数据质量检查的结果（检查名 → passed 或 failed (严重级别)）"),
         "mart_rows": ("JSON", "发布时各集市表与指标表的行数（表名 → 行数）"),
+        "outcome": (
+            "VARCHAR",
+            "结果：published = 发布了新快照；nothing_new = 无新报送，收件箱与上次发布相同，快照未替换"
+            "（snapshot_file 为沿用的快照）",
+        ),
     },
     REVISIONS_TABLE: {
         "detected_at": ("TIMESTAMP", "发现变动的时间（UTC）"),
@@ -53,7 +60,10 @@ OPS_TABLES = {
     },
 }
 OPS_DESCRIPTIONS = {
-    PUBLISH_LOG_TABLE: "发布记录：每次发布的时间、运行编号、快照文件、收件箱摘要、检查结果与各集市表行数",
+    PUBLISH_LOG_TABLE: (
+        "发布记录：每次发布的时间、运行编号、快照文件、收件箱摘要、检查结果与各集市表行数；"
+        "无新报送的刷新也记一行（outcome = nothing_new）"
+    ),
     REVISIONS_TABLE: "数字变动记录：因更正报送而与上次发布不同的指标值（原值、新值、本次装载的文件）",
 }
 
@@ -81,21 +91,28 @@ def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
     for table, columns in OPS_TABLES.items():
         ddl = ", ".join(f"{name} {sql_type}" for name, (sql_type, _) in columns.items())
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
+        # a build database from before a column was added gets it; its earlier rows keep NULL there
+        for name, (sql_type, _) in columns.items():
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {sql_type}")
         conn.execute(f"COMMENT ON TABLE {table} IS {sql_literal(OPS_DESCRIPTIONS[table])}")
         for name, (_, description) in columns.items():
             conn.execute(f"COMMENT ON COLUMN {table}.{name} IS {sql_literal(description)}")
 
 
-def _record_publication(conn, run_id: str, snapshot: Path, digest: str, mart_rows, checks) -> None:
+def _record_publication(
+    conn, run_id: str, snapshot_name: str, digest: str, mart_rows, checks, outcome: str = PUBLISHED
+) -> None:
+    columns = ", ".join(OPS_TABLES[PUBLISH_LOG_TABLE])
     conn.execute(
-        f"INSERT INTO {PUBLISH_LOG_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608 a module constant
+        f"INSERT INTO {PUBLISH_LOG_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)",  # noqa: S608 module constants
         [
             datetime.now(UTC).replace(tzinfo=None),
             run_id,
-            snapshot.name,
+            snapshot_name,
             digest,
             json.dumps(checks, ensure_ascii=False),
             json.dumps(mart_rows, ensure_ascii=False),
+            outcome,
         ],
     )
 
@@ -223,7 +240,7 @@ def publish(
     with duckdb.connect(str(settings.build_db)) as conn:
         mart_rows = _mart_rows(conn)
         _ensure_ops_tables(conn)
-        _record_publication(conn, run_id, snapshot, digest, mart_rows, checks)
+        _record_publication(conn, run_id, snapshot.name, digest, mart_rows, checks)
         _record_revisions(conn, settings.published_db, run_id)
         conn.execute("CHECKPOINT")
         partial = snapshot.with_name(f".{snapshot.name}.partial")
@@ -234,3 +251,22 @@ def publish(
     _copy_durably(snapshot, settings.published_db, crash_at="publish:partial_copy")
     _prune(settings.snapshots_dir, "warehouse-*.duckdb", settings.snapshots_kept)
     return Publication(snapshot, settings.published_db, mart_rows)
+
+
+def record_nothing_new(
+    settings: Settings, run_id: str, checks: dict[str, str], inbox_digest: str
+) -> str | None:
+    """Log a refresh that found the inbox as the published snapshot was built from it: the snapshot stays.
+
+    The row goes to the build database's ops.publish_log (outcome nothing_new, the kept snapshot's file
+    name); the published snapshot is not rewritten, so it shows the row from the next publication on.
+    Returns the kept snapshot's file name (None before any publication)."""
+    with duckdb.connect(str(settings.build_db)) as conn:
+        _ensure_ops_tables(conn)
+        kept = conn.execute(
+            f"SELECT snapshot_file FROM {PUBLISH_LOG_TABLE} ORDER BY published_at DESC LIMIT 1"  # noqa: S608 a module constant
+        ).fetchone()
+        _record_publication(
+            conn, run_id, kept[0] if kept else None, inbox_digest, _mart_rows(conn), checks, NOTHING_NEW
+        )
+    return kept[0] if kept else None

@@ -291,3 +291,41 @@
     left join {{ ref('air_aqi_publication') }} as p
         on true
 {%- endmacro %}
+
+
+{#-
+    air_built_at(): when this dbt invocation started, as a TIMESTAMP: the _built_at of the rows an
+    incremental air model (int_air__station_hourly, int_air__station_daily, int_air__city_daily) writes.
+    A model downstream rebuilds the natural days whose upstream rows are newer than its own newest row.
+-#}
+{% macro air_built_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
+{%- endmacro %}
+
+
+{#-
+    air_rebuilt_dates(upstream): in an incremental build of an air model, the WHERE clause that keeps the
+    natural days of `upstream` (int_air__station_hourly) whose rows are newer than this model's newest
+    row; nothing in a full build. The days it keeps are the days the model deletes and inserts again.
+-#}
+{% macro air_rebuilt_dates(upstream) -%}
+    {%- if is_incremental() %}
+    where obs_date in (
+        select distinct u.obs_date
+        from {{ upstream }} as u
+        where u._built_at > (select max(t._built_at) from {{ this }} as t)
+    )
+    {%- endif %}
+{%- endmacro %}
+
+
+{#-
+    air_drop_vanished_dates(upstream): the pre_hook of an incremental air model: before an incremental
+    build, delete the natural days that `upstream` no longer has (a resubmission without them), which
+    delete+insert alone would keep.
+-#}
+{% macro air_drop_vanished_dates(upstream) -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }} where obs_date not in (select distinct u.obs_date from {{ upstream }} as u)
+    {%- endif -%}
+{%- endmacro %}

@@ -1,6 +1,6 @@
 """A fresh instance starts no work on an inbox the published snapshot was built from; a changed file's
 content starts a refresh even when its size and mtime are as before; the nightly run on an unchanged
-inbox only says so."""
+inbox only says so, in the publish log."""
 
 import os
 import time
@@ -116,6 +116,13 @@ def test_the_nightly_run_on_an_unchanged_inbox_only_records_that_nothing_is_new(
     metadata = materialized[0].materialization.metadata
     assert metadata["outcome"].value == NOTHING_NEW_OUTCOME and "snapshot" not in metadata
     assert sorted((tmp_path / "data" / "snapshots").iterdir()) == snapshots_before
+    with duckdb.connect(str(tmp_path / "data" / "build" / "warehouse.duckdb"), read_only=True) as conn:
+        log = conn.execute(
+            "SELECT run_id, snapshot_file, inbox_digest, outcome FROM ops.publish_log ORDER BY published_at"
+        ).fetchall()
+    assert [row[3] for row in log] == ["published", "nothing_new"]
+    # the night's row names the snapshot it kept and the digest that snapshot was built from
+    assert log[1][0] == result.run_id and log[1][1:3] == log[0][1:3]
     # a full refresh, tagged with the inbox it was requested for (the digest its publication records)
     assert after_new_file.asset_selection is None and NOTHING_NEW_TAG not in after_new_file.tags
     assert after_new_file.tags[INBOX_DIGEST_TAG] == inbox_digest(inbox)

@@ -2,17 +2,27 @@
 -- 日最大1小时的平均），再用城市浓度计算 IAQI、AQI（不是站点 AQI 的平均或最大）。某项目有效的站点
 -- 不足当日应参评站点数的 min_station_share_city_day_pct（air_validity_rules）时，该项目城市值无效，按缺测处理。
 -- 每个有任何小时数据的自然日一行（即使当日没有评价站点的数据）。
+-- 增量（delete+insert，按自然日）：只重算站点小时中比本表新的自然日（宏 air_rebuilt_dates）。
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='obs_date',
+    on_schema_change='fail',
+    pre_hook="{{ air_drop_vanished_dates(ref('int_air__station_hourly')) }}",
+) }}
 with
 
 station_hourly as (
 
     select * from {{ ref('int_air__station_hourly') }}
+    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
 
 ),
 
 station_daily as (
 
     select * from {{ ref('int_air__station_daily') }}
+    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
 
 ),
 
@@ -193,7 +203,8 @@ final as (
         coalesce(a.aqi_withheld, true) as aqi_withheld,
         coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
         coalesce(a.iaqi_capped, false) as iaqi_capped,
-        coalesce(w.has_item_without_segment, false) as has_item_without_segment
+        coalesce(w.has_item_without_segment, false) as has_item_without_segment,
+        {{ air_built_at() }} as _built_at
     from concentrations as c
     inner join day_rulesets as r
         on c.obs_date = r.obs_date

@@ -1,11 +1,20 @@
 -- 站点日：有效性（GB 3095 表4、HJ 663 §6.1.2）、日均值、O3 日最大1小时与日最大8小时（MDA8），
 -- 再按当日规则集计算各项 IAQI、AQI、级别、类别、首要污染物（规则见宏 air_daily_iaqi / air_daily_aqi），
 -- 规则集与“按新标准回算”标记见宏 air_day_ruleset。
+-- 增量（delete+insert，按自然日）：只重算站点小时中比本表新的自然日（宏 air_rebuilt_dates）。
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='obs_date',
+    on_schema_change='fail',
+    pre_hook="{{ air_drop_vanished_dates(ref('int_air__station_hourly')) }}",
+) }}
 with
 
 station_hourly as (
 
     select * from {{ ref('int_air__station_hourly') }}
+    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
 
 ),
 
@@ -259,7 +268,8 @@ final as (
         coalesce(a.aqi_withheld, true) as aqi_withheld,
         coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
         coalesce(a.iaqi_capped, false) as iaqi_capped,
-        coalesce(w.has_item_without_segment, false) as has_item_without_segment
+        coalesce(w.has_item_without_segment, false) as has_item_without_segment,
+        {{ air_built_at() }} as _built_at
     from validated as v
     inner join day_rulesets as r
         on v.station_code = r.station_code
