@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..settings import CITY_LABEL as CITY
 from ..settings import Settings
 from .catalogue import Domain, Indicator, load_catalogue, load_domains, table_exists
 from .html import write_html
@@ -22,7 +23,6 @@ from .text import INSUFFICIENT_DATA_MARK, sentence
 from .workbook import write_workbook
 
 SNAPSHOT_NAME = "warehouse.duckdb"
-CITY = "城市"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import xlsxwriter
 
 from ..figures import PUBLISHED_DECIMALS
+from ..settings import CITY_LABEL
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # columns shown at the indicator's publication precision, and the 同比 at its one decimal
@@ -89,8 +90,8 @@ def write_workbook(ctx, path: Path) -> None:
     try:
         scorecard = ctx.conn.execute(
             f"SELECT {columns} FROM indicators.rpt_scorecard "  # noqa: S608 columns are a module constant
-            "WHERE year = ? AND end_month = ? AND area = '城市' ORDER BY domain, indicator_code",
-            [ctx.year, ctx.through],
+            "WHERE year = ? AND end_month = ? AND area = ? ORDER BY domain, indicator_code",
+            [ctx.year, ctx.through, CITY_LABEL],
         ).fetchall()
         decimals = {code: indicator.decimals for code, indicator in ctx.catalogue.items()}
         _write_table(workbook, "记分卡", header, scorecard, decimals)
@@ -98,8 +99,8 @@ def write_workbook(ctx, path: Path) -> None:
             rows = ctx.conn.execute(
                 f"SELECT {columns} FROM indicators.rpt_scorecard "  # noqa: S608 columns are a module constant
                 "WHERE domain = ? AND year = ? AND end_month <= ? "
-                "ORDER BY indicator_code, area = '城市' DESC, area, end_month",
-                [domain.domain, ctx.year, ctx.through],
+                "ORDER BY indicator_code, area = ? DESC, area, end_month",
+                [domain.domain, ctx.year, ctx.through, CITY_LABEL],
             ).fetchall()
             _write_table(workbook, domain.name_zh, header, rows, decimals)
     finally:

@@ -16,7 +16,8 @@
     {%- set rows = [] -%}
     {%- if execute and load_relation(catalogue) is not none -%}
         {%- set marts = var('indicator_source_marts') -%}
-        {%- set fed_domains = var('indicator_feeds') | map('replace', 'int_', '') | map('replace', '__indicator_values', '') | list -%}
+        {%- set fed_domains = var('indicator_feeds')
+            | map('replace', 'int_', '') | map('replace', '__indicator_values', '') | list -%}
         {%- set result = run_query(
             "select code, domain, aggregation, source_mart, source_column, numerator_column, denominator_column, "
             ~ "qualifier_column, completeness_column from " ~ catalogue ~ " order by report_order, code"

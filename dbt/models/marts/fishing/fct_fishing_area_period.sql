@@ -113,12 +113,12 @@ equipment_dates as (
 equipment_values as (
 
     select
+        {%- for column in equipment_stocks %}
+        cast(sum(c.{{ column }}) as double) as {{ column }},
+        {%- endfor %}
         coalesce(c.district, {{ city_label() }}) as area,
         p.year,
-        p.end_month,
-        {%- for column in equipment_stocks %}
-        cast(sum(c.{{ column }}) as double) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        p.end_month
     from equipment_dates as p
     inner join capacity as c
         on p.as_of_date = c.as_of_date
@@ -135,13 +135,16 @@ publicity_city as (
         p.year,
         p.end_month,
         {%- for channel in publicity_channels %}
-        {%- set in_period = "e.channel_code = '" ~ channel ~ "' and p.year = e.year and p.end_month >= e.month" %}
+        {%- set in_period =
+            "e.channel_code = '" ~ channel ~ "' and p.year = e.year and p.end_month >= e.month" %}
         cast(coalesce(sum(e.counted_quantity) filter (where {{ in_period }}), 0) as double) as {{ channel }},
         case
-            when bool_or(e.quantity_qualifier is not null) filter (where {{ in_period }}) then 'approx_inputs'
+            when bool_or(e.quantity_qualifier is not null) filter (where {{ in_period }})
+                then 'approx_inputs'
         end as {{ channel }}_qualifier,
         {%- endfor %}
-        {%- set in_ban = "e.channel_code = 'sms_sent' and e.is_within_ban and p.period_end >= e.publicised_on" %}
+        {%- set in_ban =
+            "e.channel_code = 'sms_sent' and e.is_within_ban and p.period_end >= e.publicised_on" %}
         cast(coalesce(sum(e.counted_quantity) filter (where {{ in_ban }}), 0) as double) as sms_sent,
         case
             when bool_or(e.quantity_qualifier is not null) filter (where {{ in_ban }}) then 'approx_inputs'
@@ -160,7 +163,8 @@ publicity_districts as (
         p.year,
         p.end_month,
         {%- for channel in publicity_channels %}
-        cast(sum(e.counted_quantity) filter (where e.channel_code = '{{ channel }}') as double) as {{ channel }},
+        cast(sum(e.counted_quantity) filter (where e.channel_code = '{{ channel }}') as double)
+            as {{ channel }},
         case
             when bool_or(e.quantity_qualifier is not null) filter (where e.channel_code = '{{ channel }}')
                 then 'approx_inputs'
@@ -238,22 +242,10 @@ final as (
         u.sms_sent,
         u.sms_sent_qualifier
     from area_periods as a
-    left join monthly_values as m
-        on a.area = m.area
-        and a.year = m.year
-        and a.end_month = m.end_month
-    left join staff_values as s
-        on a.area = s.area
-        and a.year = s.year
-        and a.end_month = s.end_month
-    left join equipment_values as q
-        on a.area = q.area
-        and a.year = q.year
-        and a.end_month = q.end_month
-    left join publicity_values as u
-        on a.area = u.area
-        and a.year = u.year
-        and a.end_month = u.end_month
+    left join monthly_values as m using (area, year, end_month)
+    left join staff_values as s using (area, year, end_month)
+    left join equipment_values as q using (area, year, end_month)
+    left join publicity_values as u using (area, year, end_month)
 
 )
 

@@ -7,9 +7,11 @@
     'n_sections_evaluated', 'n_sections_good', 'good_ratio_pct',
     'n_sections_with_target', 'n_sections_meeting_target', 'compliance_rate_pct'] %}
 {%- set drinking_columns = [
-    'n_sources_monitored', 'n_sources_ok', 'ok_ratio_pct', 'n_micro_stations_new', 'n_micro_stations_moved',
-    'n_micro_stations_reused', 'n_county_sources_revoked', 'n_township_sources_merged'] %}
-{%- set outfall_stocks = ['n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
+    'n_sources_monitored', 'n_sources_ok', 'ok_ratio_pct', 'n_micro_stations_new',
+    'n_micro_stations_moved', 'n_micro_stations_reused', 'n_county_sources_revoked',
+    'n_township_sources_merged'] %}
+{%- set outfall_stocks = [
+    'n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
 {%- set sewer_flows = ['surveyed_km', 'defects_fixed', 'cross_connections_fixed', 'new_km', 'dredged_km'] %}
 {%- set risk_flows = ['n_enterprise_checks', 'hazards_found', 'hazards_rectified', 'n_cases_filed'] %}
 with
@@ -92,9 +94,6 @@ period_bounds as (
 quality_values as (
 
     select
-        {{ city_label() }} as area,
-        q.year,
-        q.end_month,
         {%- for key, level in quality_levels.items() %}
         {%- for column in quality_columns %}
         cast(any_value(q.{{ column }}) filter (where q.assessment_level = '{{ level }}') as double)
@@ -102,8 +101,11 @@ quality_values as (
         {%- endfor %}
         bool_and(q.n_sections_evaluated = q.n_sections_in_register) filter (
             where q.assessment_level = '{{ level }}'
-        ) as {{ key }}_is_register_complete{{ ',' if not loop.last }}
+        ) as {{ key }}_is_register_complete,
         {%- endfor %}
+        {{ city_label() }} as area,
+        q.year,
+        q.end_month
     from quality as q
     inner join periods as p
         on q.year = p.year
@@ -115,12 +117,12 @@ quality_values as (
 drinking_values as (
 
     select
+        {%- for column in drinking_columns %}
+        cast(d.{{ column }} as double) as {{ column }},
+        {%- endfor %}
         {{ city_label() }} as area,
         d.year,
-        d.end_month,
-        {%- for column in drinking_columns %}
-        cast(d.{{ column }} as double) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        d.end_month
     from drinking as d
     inner join periods as p
         on d.year = p.year
@@ -132,12 +134,12 @@ drinking_values as (
 outfall_districts as (
 
     select
+        {%- for column in outfall_stocks %}
+        o.{{ column }},
+        {%- endfor %}
         b.year,
         b.end_month,
-        o.district,
-        {%- for column in outfall_stocks %}
-        o.{{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        o.district
     from period_bounds as b
     inner join outfalls as o
         on b.period_end >= o.month_end
@@ -207,12 +209,12 @@ risk_districts as (
 risk_values as (
 
     select
+        {%- for column in risk_flows %}
+        cast(coalesce(sum(r.{{ column }}), 0) as double) as {{ column }},
+        {%- endfor %}
         coalesce(d.district, {{ city_label() }}) as area,
         p.year,
-        p.end_month,
-        {%- for column in risk_flows %}
-        cast(coalesce(sum(r.{{ column }}), 0) as double) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        p.end_month
     from periods as p
     cross join risk_districts as d
     left join risk as r
@@ -239,7 +241,8 @@ wwtp_values as (
         coalesce(d.district, {{ city_label() }}) as area,
         b.year,
         b.end_month,
-        cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double) as capacity_added_by_expansions_t_per_day
+        cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double)
+            as capacity_added_by_expansions_t_per_day
     from period_bounds as b
     cross join plant_districts as d
     left join plant_projects as j
@@ -354,31 +357,41 @@ final as (
         a.area,
         a.year,
         a.end_month,
-        q.* exclude (area, year, end_month),
-        d.* exclude (area, year, end_month),
-        o.* exclude (area, year, end_month),
-        s.* exclude (area, year, end_month),
-        k.* exclude (area, year, end_month),
-        r.* exclude (area, year, end_month),
-        w.* exclude (area, year, end_month),
-        f.* exclude (area, year, end_month)
+        {%- for key in quality_levels %}
+        {%- for column in quality_columns %}
+        q.{{ key }}_{{ column }},
+        {%- endfor %}
+        q.{{ key }}_is_register_complete,
+        {%- endfor %}
+        {%- for column in drinking_columns %}
+        d.{{ column }},
+        {%- endfor %}
+        {%- for column in outfall_stocks %}
+        o.{{ column }},
+        {%- endfor %}
+        o.remediation_ratio_pct,
+        {%- for column in sewer_flows %}
+        s.{{ column }},
+        {%- endfor %}
+        s.new_km_qualifier,
+        s.is_sewer_complete,
+        k.black_odorous_supervised,
+        k.is_sewer_month_submitted,
+        {%- for column in risk_flows %}
+        r.{{ column }},
+        {%- endfor %}
+        w.capacity_added_by_expansions_t_per_day,
+        f.central_funds_yuan,
+        f.central_funds_qualifier
     from area_periods as a
-    left join quality_values as q
-        on a.area = q.area and a.year = q.year and a.end_month = q.end_month
-    left join drinking_values as d
-        on a.area = d.area and a.year = d.year and a.end_month = d.end_month
-    left join outfall_values as o
-        on a.area = o.area and a.year = o.year and a.end_month = o.end_month
-    left join sewer_values as s
-        on a.area = s.area and a.year = s.year and a.end_month = s.end_month
-    left join sewer_stock_values as k
-        on a.area = k.area and a.year = k.year and a.end_month = k.end_month
-    left join risk_values as r
-        on a.area = r.area and a.year = r.year and a.end_month = r.end_month
-    left join wwtp_values as w
-        on a.area = w.area and a.year = w.year and a.end_month = w.end_month
-    left join fund_values as f
-        on a.area = f.area and a.year = f.year and a.end_month = f.end_month
+    left join quality_values as q using (area, year, end_month)
+    left join drinking_values as d using (area, year, end_month)
+    left join outfall_values as o using (area, year, end_month)
+    left join sewer_values as s using (area, year, end_month)
+    left join sewer_stock_values as k using (area, year, end_month)
+    left join risk_values as r using (area, year, end_month)
+    left join wwtp_values as w using (area, year, end_month)
+    left join fund_values as f using (area, year, end_month)
 
 )
 
