@@ -30,7 +30,8 @@ def test_every_fishing_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?", ["fishing"]
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["fishing"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed

@@ -30,7 +30,8 @@ def test_every_forestry_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?", ["forestry"]
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["forestry"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed

@@ -31,7 +31,8 @@ def test_every_water_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?", ["water"]
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["water"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed
