@@ -9,6 +9,7 @@ from dagster_project.report.reconcile import reconcile_figure
 from tests.figures.figure_table import figures
 
 PERIOD_2023 = "FROM marts.fct_forestry_area_period WHERE area = '城市' AND year = 2023 AND end_month = 11"
+CITY_PERIOD_2023 = "FROM marts.fct_forestry_period WHERE year = 2023 AND end_month = 11"
 CITY_2023_11 = "FROM indicators.fct_indicator_values WHERE area = '城市' AND year = 2023 AND end_month = 11"
 
 
@@ -96,7 +97,7 @@ def test_district_rows_add_up_to_the_city_for_flows(warehouse, catalogue):
 
 def test_forest_coverage_change_is_in_percentage_points(warehouse):
     change, now, before = warehouse.execute(
-        f"SELECT coverage_change_pp, coverage_pct, coverage_pct_prev_year {PERIOD_2023}"
+        f"SELECT coverage_change_pp, coverage_pct, coverage_pct_prev_year {CITY_PERIOD_2023}"
     ).fetchone()
     assert change == pytest.approx(now - before)
     yoy_kind, yoy, value_report = warehouse.execute(

@@ -30,15 +30,7 @@ mart_values as (
 feeds as (
 
     select
-        indicator_code,
-        area,
-        year,
-        end_month,
-        value,
-        numerator,
-        denominator,
-        qualifier,
-        is_complete,
+        *,
         cast(null as varchar) as assessment_basis,
         cast(null as double) as value_last_year_on_basis,
         cast(null as boolean) as is_statistic_valid,
