@@ -5,7 +5,7 @@ import dagster as dg
 from .alerts import alert_on_run_failure
 from .assets.dbt import dbt_resource, warehouse_dbt_models
 from .assets.publish import published_exports, published_warehouse, quality_report
-from .assets.raw import build_raw_assets
+from .assets.raw import build_raw_assets, department_rejects_workbooks
 from .assets.report import annual_report
 from .checks.asset_checks import build_gx_checks
 from .progress import progress_logger
@@ -15,6 +15,7 @@ from .schedules import inbox_sensor, nightly_refresh, refresh_job
 defs = dg.Definitions(
     assets=[
         *build_raw_assets(),
+        department_rejects_workbooks,
         warehouse_dbt_models,
         published_warehouse,
         published_exports,

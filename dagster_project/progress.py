@@ -3,9 +3,9 @@
 The `progress` logger is chosen by the run config `loggers: {progress: {}}` (the Makefile); a run
 without it logs to the console as Dagster does, and the full log of every run is in the Dagster UI.
 It writes to stderr: dbt echoes every event of its own to stdout, which `make run` keeps in a log file.
-Lines: each source loaded (n/N, files, rows, rejects), dbt started / every 25 models / done, each GX
-suite checked (n/N), publication, the report; then a summary of loads, rejects and their reports,
-failed WARN/ERROR checks, and what was published.
+Lines: each source loaded (n/N, files, rows, rejects), the departments' rejects workbooks, dbt started /
+every 25 models / done, each GX suite checked (n/N), publication, the report; then a summary of loads,
+rejects and the workbooks that list them, failed WARN/ERROR checks, and what was published.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import dagster as dg
 
@@ -28,6 +27,7 @@ PUBLISHED = dg.AssetKey(["published", "warehouse"])
 REPORT = dg.AssetKey(["reports", "annual_report"])
 EXPORTS = dg.AssetKey(["published", "exports"])
 QUALITY_REPORT = dg.AssetKey(["published", "quality_report"])
+REJECTS_WORKBOOKS = dg.AssetKey(["rejects", "department_workbooks"])
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class SourceLoad:
     files_unchanged: int
     rows_loaded: int
     rows_rejected: int
-    rejection_report: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,8 @@ class RunProgress:
     report_folder: str | None = None
     exports: str | None = None
     quality_report: str | None = None
+    rejects_folder: str | None = None
+    rejects_by_department: dict[str, int] = field(default_factory=dict)
 
     def summary(self, run_id: str, succeeded: bool) -> list[str]:
         minutes, seconds = divmod(int(time.monotonic() - self.started), 60)
@@ -80,10 +81,13 @@ class RunProgress:
         )
         with_rejects = [load for load in self.loads if load.rows_rejected]
         if with_rejects:
-            folder = Path(with_rejects[0].rejection_report).parent
             names = "、".join(f"{load.table}（{load.rows_rejected}）" for load in with_rejects)
             lines.append(f"拒收 rejects：{sum(load.rows_rejected for load in with_rejects)} 行 — {names}")
-            lines.append(f"  拒收报告 reports：{folder}/<来源>.csv")
+            if self.rejects_by_department:
+                lines.append(
+                    f"  待更正清单 workbooks：{self.rejects_folder}/<报送单位>.xlsx — "
+                    + "、".join(f"{name}（{items}）" for name, items in self.rejects_by_department.items())
+                )
         else:
             lines.append("拒收 rejects：无")
         lines.append(f"dbt：建成 {self.dbt_built} 个模型/种子表，数据测试 {self.dbt_tests} 项")
@@ -163,12 +167,9 @@ class ProgressHandler(logging.Handler):
                 values["files_unchanged"],
                 values["rows_loaded"],
                 values["rows_rejected"],
-                values["rejection_report"],
             )
             self.progress.loads.append(load)
-            rejects = (
-                f"；拒收 {load.rows_rejected} 行 → {load.rejection_report}" if load.rows_rejected else ""
-            )
+            rejects = f"；拒收 {load.rows_rejected} 行" if load.rows_rejected else ""
             loaded = (
                 f"新装载 {load.files_loaded} 个文件（未变 {load.files_unchanged}），"
                 f"{load.rows_loaded:,} 行{rejects}"
@@ -177,6 +178,17 @@ class ProgressHandler(logging.Handler):
             )
             done = f"{len(self.progress.loads)}/{self.progress.sources_total}"
             self._print(f"接入 ingest {done} {key.to_user_string()}：{loaded}")
+        elif key == REJECTS_WORKBOOKS:
+            self.progress.rejects_folder = values["folder"]
+            self.progress.rejects_by_department = values["workbooks"]
+            if self.progress.rejects_by_department:
+                self._print(
+                    f"待更正清单 workbooks：{len(self.progress.rejects_by_department)} 个报送单位 → "
+                    f"{self.progress.rejects_folder}/"
+                )
+        elif key == PUBLISHED and "snapshot" not in values:
+            self.progress.nothing_new = True
+            self._print("发布 publish：无新报送 nothing new，已发布快照不变")
         elif key == PUBLISHED:
             self.progress.published = f"{values['path']}（快照 snapshot {values['snapshot']}）"
             self._print(f"发布 publish：{self.progress.published}")
@@ -191,11 +203,6 @@ class ProgressHandler(logging.Handler):
         elif key == REPORT:
             self.progress.report_folder = values.get("folder") or None
             self._print(f"报告 report：{self.progress.report_folder or '已发布快照中尚无指标值，未写报告'}")
-
-    def _on_asset_observation(self, event, meta) -> None:
-        if event.event_specific_data.asset_observation.asset_key == PUBLISHED:
-            self.progress.nothing_new = True
-            self._print("发布 publish：无新报送 nothing new，已发布快照不变")
 
     def _on_asset_check_evaluation(self, event, meta) -> None:
         evaluation = event.event_specific_data

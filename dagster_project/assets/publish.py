@@ -9,12 +9,14 @@ from ..checks.quality_report import render_quality_report
 from ..publish import publish
 from ..publish.exports import write_exports
 from ..resources import WarehouseResource
-from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG
+from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG, nightly_freshness
 from ..settings import EXPECTATIONS_DIR
 from .dbt import warehouse_dbt_models
 from .owners import WAREHOUSE_OWNERS
 
 PUBLISHED_LAYERS = ("marts", "indicators")
+NOTHING_NEW_OUTCOME = "nothing new, snapshot kept"
+
 published_tables = [key for key in warehouse_dbt_models.keys if key.path[0] in PUBLISHED_LAYERS]
 
 
@@ -37,22 +39,22 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     deps=published_tables,
     kinds={"duckdb"},
     owners=WAREHOUSE_OWNERS,
-    output_required=False,
-    description="分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。",
+    freshness_policy=nightly_freshness,
+    description=(
+        "分析人员使用的只读快照 data/warehouse.duckdb：全部阻断性检查通过后原子替换。"
+        "每晚刷新都记一次物化（收件箱无变化时快照不变，元数据 outcome 注明“无新报送”），"
+        "所以某晚未运行或失败时，本资产在次日早晨显示为不新鲜（freshness 失败）。"
+    ),
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     unchanged_since = context.run.tags.get(NOTHING_NEW_TAG)
     if unchanged_since:
-        # the nightly schedule found the inbox as the last publication loaded it: the snapshot stays
+        # the nightly schedule found the inbox as the last publication loaded it: the snapshot stays, and
+        # the materialization records the night as done for the freshness policy
         context.log.info(
             f"无新报送 nothing new: inbox digest {unchanged_since} already published; snapshot kept"
         )
-        context.log_event(
-            dg.AssetObservation(
-                asset_key=context.asset_key,
-                metadata={"outcome": "nothing new, snapshot kept", "inbox_digest": unchanged_since},
-            )
-        )
+        yield dg.MaterializeResult(metadata={"outcome": NOTHING_NEW_OUTCOME, "inbox_digest": unchanged_since})
         return
     publication = publish(
         warehouse.settings(),
@@ -63,6 +65,7 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     context.log.info(f"published {publication.published} (snapshot {publication.snapshot.name})")
     yield dg.MaterializeResult(
         metadata={
+            "outcome": "published",
             "path": dg.MetadataValue.path(str(publication.published)),
             "snapshot": publication.snapshot.name,
             "mart_rows": dg.MetadataValue.json(publication.mart_rows),

@@ -1,38 +1,19 @@
 """Raw-layer assets, one per registry entry: raw/<table> in the asset group of its domain."""
 
-import csv
 from datetime import date
 
 import dagster as dg
 
 from ..faults import crash_point
-from ..ingest.loader import SourceReport, ingest_source
+from ..ingest.loader import ingest_source
 from ..ingest.normalise import DistrictTable, UnitTable
 from ..ingest.registry import SourceSpec, load_registry
+from ..ingest.rejects_workbook import write_rejects_workbooks
 from ..ingest.sql import quote_identifier
 from ..privacy import pseudonym_key
 from ..resources import WarehouseResource
 from ..settings import REFERENCE_SEEDS_DIR
 from .owners import WAREHOUSE_OWNERS
-
-REJECT_COLUMNS = ["file_path", "sheet", "row_number", "column_name", "value", "reason", "scope"]
-
-
-def _write_rejection_report(report: SourceReport, settings, batch: str) -> str | None:
-    """A CSV per source and run in data/rejects/<batch>/ that a department contact can read."""
-    if not report.rejects:
-        return None
-    folder = settings.rejects_dir / batch
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{report.source}.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            ["文件 file", "工作表 sheet", "行 row", "列 column", "值 value", "原因 reason", "范围 scope"]
-        )
-        for reject in report.rejects:
-            writer.writerow([getattr(reject, c) for c in REJECT_COLUMNS])
-    return str(path)
 
 
 def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
@@ -92,7 +73,6 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 f"rejected {reject.scope}: {reject.file_path} sheet={reject.sheet} row={reject.row_number} "
                 f"column={reject.column_name} value={reject.value!r}: {reject.reason}"
             )
-        report_path = _write_rejection_report(report, settings, batch)
         yield dg.MaterializeResult(
             asset_key=table.key,
             metadata={
@@ -104,7 +84,6 @@ def _raw_asset(spec: SourceSpec) -> dg.AssetsDefinition:
                 "rows_loaded": report.rows_loaded,
                 "rows_rejected": len(report.rejects),
                 "table_rows": total_rows,
-                "rejection_report": report_path or "",
             },
         )
         if totals:
@@ -134,6 +113,37 @@ BOOKKEEPING_TABLES = [
         "接入簿记：报送登记（ingest/registry/*.yml）中每个来源的应报要求（频率、报送单位、站点名录），由各接入资产装载时写入。",
     ),
 ]
+
+
+@dg.asset(
+    key=["rejects", "department_workbooks"],
+    group_name="ingest",
+    deps=[dg.AssetKey(["raw", spec.raw_table]) for spec in load_registry().values()],
+    kinds={"excel"},
+    owners=WAREHOUSE_OWNERS,
+    description=(
+        "各报送单位本次运行的待更正清单 data/rejects/<运行编号>/<报送单位>.xlsx：文件、工作表、"
+        "单元格（如 C7）、值（个人信息已遮盖）、问题；来自本次装载批次的 raw._rejects，"
+        "报送单位取自报送登记。本次无拒收时不写。"
+    ),
+)
+def department_rejects_workbooks(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    settings = warehouse.settings()
+    folder = settings.rejects_dir / context.run.run_id
+    with warehouse.connect() as conn:
+        written = write_rejects_workbooks(conn, context.run.run_id, settings.raw_dir, folder)
+    for department, (path, items) in written.items():
+        context.log.info(f"{department}: {items} 项待更正 to fix → {path}")
+    return dg.MaterializeResult(
+        metadata={
+            "folder": dg.MetadataValue.path(str(folder)),
+            "workbooks": dg.MetadataValue.json(
+                {department: items for department, (_, items) in written.items()}
+            ),
+        }
+    )
 
 
 def build_raw_assets() -> list[dg.AssetsDefinition | dg.AssetSpec]:

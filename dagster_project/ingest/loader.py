@@ -400,6 +400,30 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
         raise
 
 
+def header_columns(path: Path, spec: SourceSpec) -> dict[str, int]:
+    """Each registry column's 0-based spreadsheet column in the file, located as parse_file locates it
+    (to name a rejected cell as the spreadsheet does); empty when the file's header cannot be read."""
+
+    def reject(row, column, value, reason, scope):
+        return Reject(path.name, None, None, row, column, value, reason, scope)
+
+    conn = duckdb.connect()
+    try:
+        grid = read_grid(
+            path,
+            spec.sheet if path.suffix.lower() != ".csv" else None,
+            conn,
+            "_header_grid",
+            HEADER_SCAN_ROWS + spec.header_rows,
+        )
+        header = find_header(SheetData(grid.name, grid.head), list(spec.header_contains), spec.header_rows)
+        return _locate_columns(spec, header.labels, reject)
+    except (ReadError, FileRejected):
+        return {}
+    finally:
+        conn.close()
+
+
 def _parse_columns(spec, ctx, prefix, grid, header, flags, located, units, reject, parsed) -> ParsedFile:
     conn, identity = parsed.conn, parsed.identity
     factors = {

@@ -15,14 +15,28 @@ from pathlib import Path
 
 import duckdb
 
+from ..figures import round_gbt8170
 from ..settings import CITY_LABEL as CITY
 from ..settings import Settings
 from .catalogue import Domain, Indicator, load_catalogue, load_domains, table_exists
+from .charts import HEADLINE_CODES
 from .html import write_html
-from .text import INSUFFICIENT_DATA_MARK, sentence
+from .reasons import Form, district_names, forms, missing_in_words, station_names
+from .text import (
+    INSUFFICIENT_DATA_MARK,
+    NO_REVISIONS,
+    exact_figure,
+    local_time,
+    report_title,
+    score_sentence,
+    section_heading,
+    summary_paragraph,
+)
 from .workbook import write_workbook
 
 SNAPSHOT_NAME = "warehouse.duckdb"
+# an incomplete value with every submission in: the feed itself saw incomplete inputs
+INCOMPLETE_FEED = "取数模型所见输入不完整"
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,7 @@ class ScoreRow:
     qualifier: str | None
     is_statistic_valid: bool | None
     statistic_validity_note: str | None
+    is_improved: bool | None
 
     @property
     def is_retrospective(self) -> bool:
@@ -52,6 +67,16 @@ class ScoreRow:
     def has_insufficient_data(self) -> bool:
         """The statistic fails its completeness rule (air: GB 3095 Table 4); NULL means not applicable."""
         return self.is_statistic_valid is False
+
+
+@dataclass(frozen=True)
+class Revision:
+    detected_at: str
+    indicator: Indicator
+    area: str
+    old_figure: str
+    new_figure: str
+    files_loaded: str
 
 
 @dataclass
@@ -64,7 +89,21 @@ class ReportContext:
     scores: list[ScoreRow]
     published_at: str
     snapshot_file: str
-    revisions: list[tuple]
+    revisions: list[Revision]
+    forms: dict[str, Form]
+    stations: dict[tuple[str, str], str]
+    districts: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return report_title(self.year, self.through)
+
+    def provisional_reasons(self, is_complete: bool, missing_submissions: str | None) -> list[str]:
+        """Why a figure is 暂定, in words ("镜湖区 10月大气污染防治执法工作月报表未报送"); [] if complete."""
+        if is_complete:
+            return []
+        words = missing_in_words(missing_submissions, self.forms, self.stations, self.districts)
+        return words or [INCOMPLETE_FEED]
 
     def city_scores(self, domain: str) -> list[tuple[Indicator, ScoreRow]]:
         rows = [(self.catalogue[s.code], s) for s in self.scores if s.area == CITY]
@@ -97,7 +136,7 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
             """SELECT s.indicator_code, s.area, s.value, s.value_report, s.value_last_year_report, s.yoy_kind,
                       s.yoy_change_report, s.standard_limit, s.meets_standard, s.target_value, s.meets_target,
                       s.is_complete, v.missing_submissions, s.qualifier, s.is_statistic_valid,
-                      s.statistic_validity_note
+                      s.statistic_validity_note, s.is_improved
                FROM indicators.rpt_scorecard AS s
                JOIN indicators.fct_indicator_values AS v USING (indicator_code, area, year, end_month)
                WHERE s.year = ? AND s.end_month = ? AND s.value IS NOT NULL
@@ -106,79 +145,102 @@ def _load_context(conn: duckdb.DuckDBPyConnection, year: int, through: int) -> R
         ).fetchall()
     ]
     published_at, snapshot_file = conn.execute(
-        "SELECT strftime(published_at, '%Y-%m-%d %H:%M:%S'), snapshot_file FROM ops.publish_log "
-        "ORDER BY published_at DESC LIMIT 1"
+        "SELECT published_at, snapshot_file FROM ops.publish_log ORDER BY published_at DESC LIMIT 1"
     ).fetchone()
-    revisions = []
-    if table_exists(conn, "ops.figure_revisions"):
-        revisions = conn.execute(
-            """SELECT strftime(detected_at, '%Y-%m-%d %H:%M'), indicator_code, area, old_value, new_value,
-                      files_loaded
-               FROM ops.figure_revisions WHERE year = ? AND end_month = ?
-               ORDER BY detected_at, indicator_code, area""",
-            [year, through],
-        ).fetchall()
+    catalogue = load_catalogue(conn)
     return ReportContext(
         conn,
         year,
         through,
-        load_catalogue(conn),
+        catalogue,
         load_domains(conn),
         scores,
-        published_at,
+        local_time(published_at),
         snapshot_file,
-        revisions,
+        _revisions(conn, catalogue, year, through),
+        forms(conn),
+        station_names(conn),
+        district_names(conn),
     )
 
 
+def _revisions(conn, catalogue: dict[str, Indicator], year: int, through: int) -> list[Revision]:
+    """The figures of the period that a corrected submission changed; both values as they were published
+    (ops.figure_revisions keeps the unrounded values, rounded here once by GB/T 8170 at the catalogue's
+    precision)."""
+    if not table_exists(conn, "ops.figure_revisions"):
+        return []
+    rows = conn.execute(
+        """SELECT detected_at, indicator_code, area, old_value, new_value, coalesce(files_loaded, '')
+           FROM ops.figure_revisions WHERE year = ? AND end_month = ?
+           ORDER BY detected_at, indicator_code, area""",
+        [year, through],
+    ).fetchall()
+
+    def figure(value: float | None, indicator: Indicator) -> str:
+        if value is None:
+            return "—"
+        rounded = round_gbt8170(value, indicator.decimals)
+        return exact_figure(float(rounded), indicator.decimals, indicator.unit_zh)
+
+    return [
+        Revision(
+            local_time(detected),
+            catalogue[code],
+            area,
+            figure(old, catalogue[code]),
+            figure(new, catalogue[code]),
+            files,
+        )
+        for detected, code, area, old, new, files in rows
+        if code in catalogue
+    ]
+
+
 def _markdown(ctx: ReportContext) -> str:
-    period = f"{ctx.year}年1－{ctx.through}月"
     lines = [
-        f"# XX市{period}污染防治攻坚战主要指标",
+        f"# {ctx.title}",
         "",
         f"数据截至{ctx.year}年{ctx.through}月底。本报告由数据仓库快照 `{SNAPSHOT_NAME}`"
-        f"（发布于 {ctx.published_at} UTC，原快照 {ctx.snapshot_file}）自动生成；"
+        f"（发布于 {ctx.published_at}，原快照 {ctx.snapshot_file}）自动生成；"
         "标“暂定”的数字所依赖的报送尚不完整，"
         "标“按新标准回算”的数字含本市开始发布 AQI 之前、按 HJ 633-2012 回算的日，"
         f"标“{INSUFFICIENT_DATA_MARK}”的数字所依据的有效日数未达到 GB 3095 表4 的要求。",
         "",
+        "## 概述",
+        "",
+        summary_paragraph(ctx, HEADLINE_CODES),
+        "",
     ]
-    numerals = "一二三四五六七八九十"
     for number, domain in enumerate(ctx.domains):
-        lines += [f"## {numerals[number]}、{domain.section_zh}（{domain.name_zh}）", ""]
+        lines += [f"## {section_heading(number, domain)}", ""]
         scored = ctx.city_scores(domain.domain)
         if not scored:
             lines += ["本领域指标的取数模型尚未接入，暂无数据。", ""]
             continue
-        sentences = [
-            sentence(
-                i,
-                s.value,
-                s.value_report,
-                s.yoy_change_report,
-                not s.is_complete,
-                s.is_retrospective,
-                s.has_insufficient_data,
-            )
-            for i, s in scored
+        lines += [f"截至{ctx.through}月底，" + "；".join(score_sentence(i, s) for i, s in scored) + "。", ""]
+        notes = [
+            f"- 暂定：{indicator.name_zh}，"
+            + "；".join(ctx.provisional_reasons(score.is_complete, score.missing_submissions))
+            for indicator, score in scored
+            if not score.is_complete
+        ] + [
+            f"- {INSUFFICIENT_DATA_MARK}：{indicator.name_zh}，{score.statistic_validity_note}"
+            for indicator, score in scored
+            if score.has_insufficient_data
         ]
-        lines += [f"截至{ctx.through}月底，" + "；".join(sentences) + "。", ""]
-        provisional = [(i, s) for i, s in scored if not s.is_complete]
-        for indicator, score in provisional:
-            lines.append(f"- 暂定：{indicator.name_zh}，缺报 {score.missing_submissions or '（输入不完整）'}")
-        insufficient = [(i, s) for i, s in scored if s.has_insufficient_data]
-        for indicator, score in insufficient:
-            lines.append(f"- {INSUFFICIENT_DATA_MARK}：{indicator.name_zh}，{score.statistic_validity_note}")
-        if provisional or insufficient:
-            lines.append("")
+        if notes:
+            lines += [*notes, ""]
     lines += ["## 附：报送更正引起的数字变动", ""]
     if ctx.revisions:
         lines += ["| 发现时间 | 指标 | 地区 | 原值 | 新值 | 本次装载的文件 |", "|---|---|---|---|---|---|"]
-        for detected, code, area, old, new, files in ctx.revisions:
-            name = ctx.catalogue[code].name_zh if code in ctx.catalogue else code
-            lines.append(f"| {detected} | {name}（{code}） | {area} | {old} | {new} | {files or ''} |")
+        for r in ctx.revisions:
+            lines.append(
+                f"| {r.detected_at} | {r.indicator.name_zh}（{r.indicator.code}） | {r.area} "
+                f"| {r.old_figure} | {r.new_figure} | {r.files_loaded} |"
+            )
     else:
-        lines.append("本期数字发布后未因更正报送而变动。")
+        lines.append(NO_REVISIONS)
     return "\n".join(lines) + "\n"
 
 

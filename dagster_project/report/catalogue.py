@@ -31,6 +31,15 @@ class Indicator:
     name_en: str = ""
 
 
+# the workbook and the chart axes write unit symbols where the catalogue's unit_zh spells them out
+UNIT_SYMBOLS = {"ug/m3": "μg/m³", "mg/m3": "mg/m³"}
+
+
+def display_unit(indicator: Indicator) -> str:
+    """μg/m³ for ug/m3 (微克/立方米 in sentences), otherwise the catalogue's Chinese unit."""
+    return UNIT_SYMBOLS.get(indicator.unit, indicator.unit_zh)
+
+
 @dataclass(frozen=True)
 class Domain:
     domain: str

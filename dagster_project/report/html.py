@@ -1,76 +1,101 @@
-"""report.html: one self-contained page (styles, data and the drawing script inline; no network at view time).
+"""report.html: one self-contained page rendered from templates/report.html.j2 (Jinja2).
 
-The script draws every chart of charts.py as SVG, then records what it drew for the browser test:
-each chart's <figure> gets data-points (the number of data marks drawn), and <body> gets data-errors
-(script errors caught by window.onerror) and data-rendered.
+Styles, data, the drawing script and Apache ECharts (static/echarts.min.js, vendored: static/README.md)
+are inlined, so the page needs no network at view time. The script records what ECharts drew for the
+browser test (static/report.js).
 """
 
 from __future__ import annotations
 
-import html
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
-from .charts import build_charts
-from .text import INSUFFICIENT_DATA_MARK, change_text, figure_text
+import jinja2
 
-ASSETS = Path(__file__).parent / "assets"
-STYLE = (ASSETS / "report.css").read_text(encoding="utf-8")
-SCRIPT = (ASSETS / "report.js").read_text(encoding="utf-8")
+from .charts import HEADLINE_CODES, build_charts
+from .text import (
+    INSUFFICIENT_DATA_MARK,
+    NO_REVISIONS,
+    change_text,
+    figure_text,
+    section_heading,
+    standard_text,
+    summary_paragraph,
+)
+
+STATIC = Path(__file__).parent / "static"
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
-def _score_table(ctx, domain: str) -> str:
-    rows = []
+@dataclass(frozen=True)
+class Row:
+    name: str
+    figure: str
+    change: str
+    trend: str  # better | worse | "" (no change or nothing to compare)
+    standard: str
+    unmet: bool  # a standard or a target the figure does not meet
+    flags: list[str]
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    rows: list[Row]
+    notes: list[str]
+
+
+def _rows(ctx, domain: str) -> tuple[list[Row], list[str]]:
+    rows, notes = [], []
     for indicator, score in ctx.city_scores(domain):
-        change = change_text(score.yoy_change_report, indicator.yoy_kind) or "—"
-        improved = (
-            ""
-            if score.yoy_change_report in (None, 0)
-            else ("better" if (score.yoy_change_report < 0) == (indicator.direction == "lower") else "worse")
-        )
-        standard = "—" if score.meets_standard is None else ("达标" if score.meets_standard else "未达标")
-        flags = ['<span class="provisional">暂定</span>'] if not score.is_complete else []
+        flags = []
+        if not score.is_complete:
+            flags.append("暂定")
+            reasons = "；".join(ctx.provisional_reasons(score.is_complete, score.missing_submissions))
+            notes.append(f"暂定：{indicator.name_zh}，{reasons}")
+        if score.is_retrospective:
+            flags.append("按新标准回算")
         if score.has_insufficient_data:
-            note = html.escape(score.statistic_validity_note or "")
-            flags.append(f'<span class="provisional" title="{note}">{INSUFFICIENT_DATA_MARK}</span>')
-        flag = " ".join(flags)
-        figure = figure_text(score.value, score.value_report, indicator)
+            flags.append(INSUFFICIENT_DATA_MARK)
+            notes.append(f"{INSUFFICIENT_DATA_MARK}：{indicator.name_zh}，{score.statistic_validity_note}")
         rows.append(
-            f"<tr><td>{html.escape(indicator.name_zh)}</td><td>{html.escape(figure)}</td>"
-            f'<td class="{improved}">{html.escape(change)}</td><td>{standard}</td><td>{flag}</td></tr>'
+            Row(
+                name=indicator.name_zh,
+                figure=figure_text(score.value, score.value_report, indicator),
+                change=change_text(score.yoy_change_report, indicator.yoy_kind) or "—",
+                trend={True: "better", False: "worse"}.get(score.is_improved, ""),
+                standard=standard_text(score, indicator) or "—",
+                unmet=False in (score.meets_standard, score.meets_target),
+                flags=flags,
+            )
         )
-    if not rows:
-        return "<p>本领域指标的取数模型尚未接入，暂无数据。</p>"
-    return (
-        "<table><tr><th>指标</th><th>本期</th><th>同比</th><th>国家标准</th><th>状态</th></tr>"
-        + "".join(rows)
-        + "</table>"
-    )
+    return rows, notes
 
 
 def write_html(ctx, path: Path) -> None:
     charts = build_charts(ctx)
     sections = []
-    for domain in ctx.domains:
-        sections.append(f"<h2>{html.escape(domain.section_zh)}（{html.escape(domain.name_zh)}）</h2>")
-        sections.append(_score_table(ctx, domain.domain))
-    figures = "".join(
-        f'<figure class="chart{" wide" if chart["kind"] == "calendar" else ""}" id="chart-{chart["id"]}" '
-        f'data-chart="{chart["id"]}"><figcaption>{html.escape(chart["title"])}</figcaption></figure>'
-        for chart in charts
-    )
+    for number, domain in enumerate(ctx.domains):
+        rows, notes = _rows(ctx, domain.domain)
+        sections.append(Section(section_heading(number, domain), rows, notes))
     payload = json.dumps({"charts": charts}, ensure_ascii=False).replace("</", "<\\/")
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>XX市{ctx.year}年1－{ctx.through}月生态环境指标</title>
-<style>{STYLE}</style></head>
-<body data-rendered="no" data-errors="0">
-<h1>XX市{ctx.year}年1－{ctx.through}月生态环境主要指标</h1>
-<p class="meta">数据截至{ctx.year}年{ctx.through}月底 · 快照发布于 {html.escape(ctx.published_at)} UTC
-（{html.escape(ctx.snapshot_file)}）</p>
-<h2>图表</h2><div class="charts">{figures}</div>
-{"".join(sections)}
-<script type="application/json" id="report-data">{payload}</script>
-<script>{SCRIPT}</script>
-</body></html>
-"""
+    page = TEMPLATES.get_template("report.html.j2").render(
+        ctx=ctx,
+        summary=summary_paragraph(ctx, HEADLINE_CODES),
+        charts=charts,
+        sections=sections,
+        payload=payload,
+        style=(STATIC / "report.css").read_text(encoding="utf-8"),
+        echarts=(STATIC / "echarts.min.js").read_text(encoding="utf-8"),
+        script=(STATIC / "report.js").read_text(encoding="utf-8"),
+        insufficient_mark=INSUFFICIENT_DATA_MARK,
+        no_revisions=NO_REVISIONS,
+    )
     path.write_text(page, encoding="utf-8")

@@ -5,6 +5,8 @@
       air_report_periods           the month and year-to-date periods of the months present in a daily relation
       air_daily_for_statistics     daily values with a pollutant's value left out on its exceptional-event days
       air_statistic_validity       GB 3095 Table 4 completeness of each pollutant's statistic per period
+      air_published_bases          the assessment basis each period publishes (dbt var air_published_basis)
+      air_good_day_ratio           优良天数比例 of a count of good days over a count of valid days
     Each macro returns a complete SELECT over a relation or CTE name.
 -#}
 
@@ -168,4 +170,30 @@
         and c.{{ k }} = g.{{ k }}
         {%- endfor %}
     group by {% for k in key_columns %}g.{{ k }}, {% endfor %}g.period_kind, g.year, g.end_month
+{%- endmacro %}
+
+
+{#- air_published_bases(periods): period_kind, year, end_month and published_basis of every period of
+    `periods` (air_report_periods), the one assessment basis that the city, station and district period marts
+    publish (is_published_basis). dbt var air_published_basis: in_force_at_period_end, the ruleset in force on
+    the period's last day (a period that spans 2026-03-01 publishes its 2026 version from March on; NULL when no
+    ruleset covers that day), or a ruleset code, that basis for every period -#}
+{% macro air_published_bases(periods) -%}
+    {%- set published_basis = var('air_published_basis') -%}
+    select
+        p.period_kind,
+        p.year,
+        p.end_month,
+        {{ 'r.ruleset' if published_basis == 'in_force_at_period_end' else "'" ~ published_basis ~ "'" }}
+            as published_basis
+    from {{ periods }} as p
+    left join {{ ref('air_rulesets') }} as r
+        on p.period_end between r.valid_from and r.valid_to
+{%- endmacro %}
+
+
+{#- air_good_day_ratio(good_days, valid_days): 优良天数比例 in % (indicator-rules §1.10), good days over valid
+    days (AQI published), unrounded; NULL without a valid day -#}
+{% macro air_good_day_ratio(good_days, valid_days) -%}
+    {{ good_days }} * 100.0 / nullif({{ valid_days }}, 0)
 {%- endmacro %}

@@ -140,7 +140,11 @@ def test_period_class_is_from_period_means_not_the_worst_month(warehouse):
 def test_section_chart_has_one_bar_per_registered_section(warehouse):
     chart = water_classes_by_section(SimpleNamespace(conn=warehouse, year=2023, through=11))
     (n_sections,) = warehouse.execute("SELECT count(*) FROM raw.water_sections").fetchone()
-    assert len(chart["labels"]) == len(chart["series"][0]["values"]) == n_sections
+    option = chart["option"]
+    assert len(option["yAxis"]["data"]) == n_sections
+    # one series per water-quality class; each section has its bar in exactly one of them
+    by_section = zip(*(series["data"] for series in option["series"]), strict=True)
+    assert all(sum(bar is not None for bar in bars) == 1 for bars in by_section)
 
 
 def test_report_states_water_figures_in_the_bureaus_words(sample_build):

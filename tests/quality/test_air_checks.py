@@ -54,6 +54,11 @@ PLANTED = [
         "WHERE period_kind = 'ytd' AND year = 2023",
     ),
     (
+        "fct_air_quality_district_period",
+        "UPDATE marts.fct_air_quality_district_period SET good_days = good_days - 1 "
+        "WHERE period_kind = 'ytd' AND year = 2023 AND district = '镜湖区' AND is_published_basis",
+    ),
+    (
         "fct_air_enforcement",
         "UPDATE marts.fct_air_enforcement SET enterprises_verified_month = -5 "
         "WHERE year = 2023 AND district = '镜湖区'",

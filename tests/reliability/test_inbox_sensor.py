@@ -8,6 +8,7 @@ import time
 import dagster as dg
 import duckdb
 
+from dagster_project.assets.publish import NOTHING_NEW_OUTCOME
 from dagster_project.definitions import defs
 from dagster_project.inbox import inbox_digest
 from dagster_project.publish import OPS_TABLES, PublishedTable, publish
@@ -109,9 +110,11 @@ def test_the_nightly_run_on_an_unchanged_inbox_only_records_that_nothing_is_new(
 
     assert request.asset_selection == [PUBLISHED] and NOTHING_NEW_TAG in request.tags
     assert result.success
-    assert not result.get_asset_materialization_events()
-    observed = result.get_asset_observation_events()
-    assert [event.asset_key for event in observed] == [PUBLISHED]
+    # the night is recorded as done (the freshness policy reads it), with the snapshot left as it was
+    materialized = result.get_asset_materialization_events()
+    assert [event.asset_key for event in materialized] == [PUBLISHED]
+    metadata = materialized[0].materialization.metadata
+    assert metadata["outcome"].value == NOTHING_NEW_OUTCOME and "snapshot" not in metadata
     assert sorted((tmp_path / "data" / "snapshots").iterdir()) == snapshots_before
     # a full refresh, tagged with the inbox it was requested for (the digest its publication records)
     assert after_new_file.asset_selection is None and NOTHING_NEW_TAG not in after_new_file.tags

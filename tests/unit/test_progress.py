@@ -4,7 +4,8 @@ import dagster as dg
 
 from dagster_project.progress import progress_logger
 
-REJECTS = "/srv/data/rejects/run-1/air_hourly.csv"
+REJECTS = "/srv/data/rejects/run-1"
+DEPARTMENT = "市生态环境监测中心"
 
 
 @dg.asset(key=["raw", "air_hourly"])
@@ -16,8 +17,14 @@ def raw_air_hourly() -> dg.MaterializeResult:
             "files_unchanged": 1,
             "rows_loaded": 1200,
             "rows_rejected": 2,
-            "rejection_report": REJECTS,
         }
+    )
+
+
+@dg.asset(key=["rejects", "department_workbooks"], deps=[raw_air_hourly])
+def rejects_workbooks() -> dg.MaterializeResult:
+    return dg.MaterializeResult(
+        metadata={"folder": REJECTS, "workbooks": dg.MetadataValue.json({DEPARTMENT: 2})}
     )
 
 
@@ -43,7 +50,7 @@ def report() -> None:
 
 def _run(capsys) -> list[str]:
     defs = dg.Definitions(
-        assets=[raw_air_hourly, published, report],
+        assets=[raw_air_hourly, rejects_workbooks, published, report],
         asset_checks=[gx_fct_air_quality_daily],
         jobs=[dg.define_asset_job("refresh")],
         loggers={"progress": progress_logger},
@@ -65,7 +72,7 @@ def test_each_stage_has_a_line_and_the_summary_names_rejects_failed_checks_and_t
     summary = lines[lines.index(next(line for line in lines if "refresh summary" in line)) :]
     assert "装载 loaded：1/1 个来源，新装载 2 个文件（未变 1 个），1,200 行" in summary
     assert "拒收 rejects：2 行 — air_hourly（2）" in summary
-    assert "  拒收报告 reports：/srv/data/rejects/run-1/<来源>.csv" in summary
+    assert f"  待更正清单 workbooks：{REJECTS}/<报送单位>.xlsx — {DEPARTMENT}（2）" in summary
     assert "  未通过 WARN：gx_fct_air_quality_daily_warn（raw/air_hourly）" in summary
     assert "  未通过 ERROR：无" in summary
     assert "发布 published：/srv/data/warehouse.duckdb（快照 snapshot warehouse-1.duckdb）" in summary

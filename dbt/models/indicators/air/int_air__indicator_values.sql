@@ -1,6 +1,6 @@
 -- 大气领域指标取数（长表）：指标 × 地区（城市 = 全市；或区县）× 年初至各月末期间。指标编码与口径见种子 indicators。
--- 空气质量取自期间统计集市（ytd 行），区县 PM2.5 与优良天数比例由所辖站点的站点日值计算；执法月报类为“本月”数的
--- 年内累加，台账类为截止月末的存量；重点企业名录按年度，对当年每个截止月取同一值。
+-- 空气质量取自期间统计集市的 ytd 行（城市 fct_air_quality_period，区县 fct_air_quality_district_period），只取发布口径；
+-- 执法月报类为“本月”数的年内累加，台账类为截止月末的存量；重点企业名录按年度，对当年每个截止月取同一值。
 with
 
 quality_all_bases as (
@@ -18,15 +18,10 @@ quality_ytd as (
 
 ),
 
-station_daily as (
+district_quality_ytd as (
 
-    select * from {{ ref('fct_air_quality_station_daily') }}
-
-),
-
-exceptional_event_days as (
-
-    select * from {{ ref('air_exceptional_event_days') }}
+    select * from {{ ref('fct_air_quality_district_period') }}
+    where period_kind = 'ytd' and is_published_basis
 
 ),
 
@@ -73,7 +68,7 @@ city_quality as (
     {%- for code, column in quality_statistics.items() %}
     select
         '{{ code }}' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         cur.year,
         cur.end_month,
         cast(cur.{{ column }} as double) as value,
@@ -101,7 +96,7 @@ city_quality as (
     {%- endfor %}
     select
         'air.good_days_ratio' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         cur.year,
         cur.end_month,
         cast(cur.good_day_ratio as double) as value,
@@ -121,26 +116,7 @@ city_quality as (
 
 ),
 
--- 区县值：所辖站点的站点日值（与城市值一样剔除 PM2.5 例外事件日），站点日为分母单位
-station_days_in_period as (
-
-    select
-        p.year,
-        p.end_month,
-        s.district,
-        s.pm25_24h,
-        s.is_valid_day,
-        s.is_good_day
-    from quality_ytd as p
-    inner join station_daily as s
-        on s.obs_date between p.period_start and p.period_end
-    left join exceptional_event_days as e
-        on s.obs_date = e.event_date
-        and e.pollutant = 'pm25'
-    where e.event_date is null
-
-),
-
+-- 区县值（PM2.5、优良天数比例）：区县期间集市的发布口径行，上年同期取该集市同一口径的值
 district_quality as (
 
     select
@@ -148,12 +124,14 @@ district_quality as (
         district as area,
         year,
         end_month,
-        avg(pm25_24h) as value,
+        pm25_mean as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
-        true as is_complete
-    from station_days_in_period
-    group by district, year, end_month
+        case when has_retrospective_days then 'retrospective' end as qualifier,
+        true as is_complete,
+        assessment_basis,
+        pm25_mean_ly as value_last_year_on_basis
+    from district_quality_ytd
 
     union all
 
@@ -162,14 +140,14 @@ district_quality as (
         district as area,
         year,
         end_month,
-        count(*) filter (where is_good_day)
-        * 100.0
-        / nullif(count(*) filter (where is_valid_day), 0) as value,
-        cast(count(*) filter (where is_good_day) as double) as numerator,
-        cast(count(*) filter (where is_valid_day) as double) as denominator,
-        true as is_complete
-    from station_days_in_period
-    group by district, year, end_month
+        good_day_ratio as value,
+        cast(good_days as double) as numerator,
+        cast(valid_days as double) as denominator,
+        case when has_retrospective_days then 'retrospective' end as qualifier,
+        true as is_complete,
+        assessment_basis,
+        good_day_ratio_ly as value_last_year_on_basis
+    from district_quality_ytd
 
 ),
 
@@ -188,7 +166,7 @@ enforcement_values as (
     {%- for code, column in enforcement_flows.items() %}
     select
         '{{ code }}' as indicator_code,
-        coalesce(e.district, '城市') as area,
+        coalesce(e.district, {{ city_label() }}) as area,
         p.year,
         p.end_month,
         cast(sum(e.{{ column }}) as double) as value,
@@ -205,7 +183,7 @@ enforcement_values as (
     {%- for code, column in register_stocks.items() %}
     select
         '{{ code }}' as indicator_code,
-        coalesce(e.district, '城市') as area,
+        coalesce(e.district, {{ city_label() }}) as area,
         p.year,
         p.end_month,
         cast(sum(e.{{ column }}) as double) as value,
@@ -242,7 +220,7 @@ key_enterprise_values as (
 
     select
         'air.key_enterprises_online' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         p.year,
         p.end_month,
         cast(k.n_online_monitoring as double) as value,
@@ -258,7 +236,7 @@ key_enterprise_values as (
 
     select
         'air.heavy_industry_emission_share' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         p.year,
         p.end_month,
         cast(k.heavy_industry_share_pct as double) as value,
@@ -303,9 +281,12 @@ final as (
         value,
         numerator,
         denominator,
-        cast(null as varchar) as qualifier,
+        qualifier,
         is_complete,
-        {{ without_basis }}
+        assessment_basis,
+        value_last_year_on_basis,
+        cast(null as boolean) as is_statistic_valid,
+        cast(null as varchar) as statistic_validity_note
     from district_quality
     union all
     select

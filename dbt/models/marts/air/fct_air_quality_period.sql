@@ -161,20 +161,9 @@ composite_limits as (
 
 ),
 
--- the basis a period publishes: by default the ruleset in force on the period end (a period that spans
--- 2026-03-01 publishes its 2026 version from March on), or one ruleset for every period
-{%- set published_basis = var('air_published_basis') %}
 published_bases as (
 
-    select
-        p.period_kind,
-        p.year,
-        p.end_month,
-        {{ 'r.ruleset' if published_basis == 'in_force_at_period_end' else "'" ~ published_basis ~ "'" }}
-            as published_basis
-    from periods as p
-    left join rulesets as r
-        on p.period_end between r.valid_from and r.valid_to
+    {{ air_published_bases('periods') }}
 
 ),
 
@@ -193,7 +182,7 @@ scored as (
 
     select
         s.*,
-        s.good_days * 100.0 / nullif(s.valid_days, 0) as good_day_ratio,
+        {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio,
         {%- for zh, en in categories %}
         s.days_{{ en }} * 100.0 / nullif(s.valid_days, 0) as share_{{ en }}_pct,
         {%- endfor %}
@@ -204,7 +193,7 @@ scored as (
         {%- for p in stat_pollutants %}
         {{ round_gbt8170('s.' ~ period_value[p], 'r.decimals_' ~ p) }} as {{ period_value[p] }}_report,
         {%- endfor %}
-        {{ round_gbt8170('s.good_days * 100.0 / nullif(s.valid_days, 0)', 1) }} as good_day_ratio_report,
+        {{ round_gbt8170(air_good_day_ratio('s.good_days', 's.valid_days'), 1) }} as good_day_ratio_report,
         {%- for p in stat_pollutants %}
         v.{{ p }}_statistic_valid,
         case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end
@@ -244,7 +233,7 @@ final as (
         cast(cur.assessment_basis as varchar) as assessment_basis,
         cur.assessment_standard,
         cur.is_published_basis,
-        cast('{{ published_basis }}' as varchar) as published_basis_setting,
+        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,

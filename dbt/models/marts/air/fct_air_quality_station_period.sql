@@ -1,11 +1,19 @@
--- 站点 × 期间（自然月 'month'、年初至月末 'ytd'）的浓度统计：站点日值的均值与百分位数（剔除该污染物的例外事件日，
--- 百分位数按 HJ 663 附录A 线性插值），以及 GB 3095 表4 的统计有效性（与城市期间统计同一宏 air_statistic_validity）。
--- 每个站点只在它有站点日数据的期间有行。
+-- 站点 × 期间（自然月 'month'、年初至月末 'ytd'）× 评价口径（assessment_basis，即规则集 2012 / 2026）：期间的每个站点日都按
+-- 该口径的 AQI 规则计算（int_air__station_daily_by_basis），跨 2026-03-01 的期间因此有两版完整的有效天、优良天与优良天数比例；
+-- 发布哪一版与城市期间统计相同（宏 air_published_bases，dbt 变量 air_published_basis），is_published_basis 标出。浓度统计
+-- 与口径无关：站点日值的均值与百分位数（剔除该污染物的例外事件日，百分位数按 HJ 663 附录A 线性插值），以及 GB 3095 表4 的
+-- 统计有效性（与城市期间统计同一宏 air_statistic_validity）。每个站点只在它有站点日数据的期间有行。
 with
 
 station_daily as (
 
-    select * from {{ ref('fct_air_quality_station_daily') }}
+    select * from {{ ref('int_air__station_daily_by_basis') }}
+
+),
+
+rulesets as (
+
+    select * from {{ ref('air_rulesets') }}
 
 ),
 
@@ -20,15 +28,22 @@ periods as (
 -- a pollutant's concentration is left out of its period statistics on its exceptional-event days
 daily_for_stats as (
 
-    {{ air_daily_for_statistics(
-        'station_daily', ['station_code', 'station_name', 'district', 'is_retrospective']
-    ) }}
+    {{ air_daily_for_statistics('station_daily', [
+        'station_code', 'station_name', 'district', 'assessment_basis', 'ruleset', 'is_retrospective',
+        'is_ruleset_in_force', 'is_valid_day', 'is_good_day',
+    ]) }}
 
 ),
 
 statistic_validity as (
 
-    {{ air_statistic_validity('periods', 'daily_for_stats', ['station_code']) }}
+    {{ air_statistic_validity('periods', 'daily_for_stats', ['station_code', 'assessment_basis']) }}
+
+),
+
+published_bases as (
+
+    {{ air_published_bases('periods') }}
 
 ),
 
@@ -43,7 +58,10 @@ period_stats as (
         p.end_month,
         p.period_start,
         p.period_end,
+        d.assessment_basis,
         cast(count(d.obs_date) as integer) as n_days,
+        string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
+        cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
         avg(d.pm25_24h) as pm25_mean,
         avg(d.pm10_24h) as pm10_mean,
@@ -51,13 +69,16 @@ period_stats as (
         avg(d.no2_24h) as no2_mean,
         quantile_cont(d.co_24h, 0.95) as co_p95,
         quantile_cont(d.o3_8h, 0.90) as o3_mda8_p90,
-    {%- for p, column in daily_column.items() %}
-    cast(count(d.{{ column }}) as integer) as n_days_{{ p }}{{ ',' if not loop.last }}
-    {%- endfor %}
+        {%- for p, column in daily_column.items() %}
+        cast(count(d.{{ column }}) as integer) as n_days_{{ p }},
+        {%- endfor %}
+        cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
+        cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days
     from periods as p
     inner join daily_for_stats as d
         on d.obs_date between p.period_start and p.period_end
-    group by d.station_code, p.period_kind, p.year, p.end_month, p.period_start, p.period_end
+    group by
+        d.station_code, p.period_kind, p.year, p.end_month, p.period_start, p.period_end, d.assessment_basis
 
 ),
 
@@ -72,7 +93,13 @@ final as (
         s.end_month,
         s.period_start,
         s.period_end,
+        cast(s.assessment_basis as varchar) as assessment_basis,
+        rs.aqi_standard as assessment_standard,
+        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis,
+        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
         s.n_days,
+        s.rulesets_in_period,
+        s.n_recomputed_days,
         s.n_retrospective_days,
         s.pm25_mean,
         s.pm10_mean,
@@ -83,15 +110,25 @@ final as (
         {%- for p in daily_column %}
         s.n_days_{{ p }},
         {%- endfor %}
-    {%- for p in daily_column %}
-    coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid{{ ',' if not loop.last }}
-    {%- endfor %}
+        {%- for p in daily_column %}
+        coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid,
+        {%- endfor %}
+        s.valid_days,
+        s.good_days,
+        {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio
     from period_stats as s
     left join statistic_validity as v
         on s.station_code = v.station_code
         and s.period_kind = v.period_kind
         and s.year = v.year
         and s.end_month = v.end_month
+        and s.assessment_basis = v.assessment_basis
+    left join published_bases as pb
+        on s.period_kind = pb.period_kind
+        and s.year = pb.year
+        and s.end_month = pb.end_month
+    left join rulesets as rs
+        on s.assessment_basis = rs.ruleset
 
 )
 

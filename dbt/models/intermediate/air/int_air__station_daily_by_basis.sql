@@ -1,0 +1,100 @@
+-- 按评价口径的站点日：每个站点日 × air_rulesets 中的每个规则集（assessment_basis）一行，用该规则集的 IAQI 分段、
+-- 日报项目、缺项规则与类别计算 AQI、类别、有效天与优良天（宏 air_daily_iaqi / air_daily_aqi 的 basis_column），
+-- 与 int_air__city_daily_by_basis 对城市日的做法相同。跨 2026-03-01 的站点期间与区县期间据此在同一口径下统计
+-- （fct_air_quality_station_period、fct_air_quality_district_period）。站点浓度取自 int_air__station_daily，与口径无关：
+-- 两版的站点日有效性规则相同（air_validity_rules 的 ruleset = 'all'），O3“不足时超限仍有效”所用的 O3 二级限值两版相同
+-- （测试 assert_air_o3_validity_limits_same_across_standards）。
+with
+
+station_daily as (
+
+    select * from {{ ref('int_air__station_daily') }}
+
+),
+
+stations as (
+
+    select * from {{ ref('stg_air__stations') }}
+
+),
+
+rulesets as (
+
+    select * from {{ ref('air_rulesets') }}
+
+),
+
+concentrations as (
+
+    select
+        d.station_code,
+        d.obs_date,
+        r.ruleset as assessment_basis,
+    {%- for item in air_daily_item_codes() %}
+    d.{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    from station_daily as d
+    cross join rulesets as r
+
+),
+
+iaqi as (
+
+    {{ air_daily_iaqi(
+        'concentrations', ['station_code', 'assessment_basis'], basis_column='assessment_basis'
+    ) }}
+
+),
+
+iaqi_wide as (
+
+    {{ air_iaqi_wide('iaqi', ['station_code', 'assessment_basis']) }}
+
+),
+
+aqi as (
+
+    {{ air_daily_aqi('iaqi', ['station_code', 'assessment_basis']) }}
+
+),
+
+final as (
+
+    select
+        d.station_code,
+        d.station_name,
+        s.district,
+        d.obs_date,
+        cast(r.ruleset as varchar) as assessment_basis,
+        r.aqi_standard as assessment_standard,
+        d.ruleset,
+        d.ruleset_label,
+        d.is_retrospective,
+        coalesce(d.ruleset = r.ruleset, false) as is_ruleset_in_force,
+        d.is_city_evaluation,
+        {%- for item in air_daily_item_codes() %}
+        d.{{ item }},
+        {%- endfor %}
+        {%- for item in air_daily_item_codes() %}
+        w.iaqi_{{ item }},
+        {%- endfor %}
+        a.aqi,
+        a.aqi_category,
+        a.primary_pollutants,
+        {{ air_day_status('a.aqi') }}
+    from station_daily as d
+    cross join rulesets as r
+    left join stations as s
+        on d.station_code = s.station_code
+    left join iaqi_wide as w
+        on d.station_code = w.station_code
+        and d.obs_date = w.obs_date
+        and r.ruleset = w.assessment_basis
+    left join aqi as a
+        on d.station_code = a.station_code
+        and d.obs_date = a.obs_date
+        and r.ruleset = a.assessment_basis
+
+)
+
+select * from final

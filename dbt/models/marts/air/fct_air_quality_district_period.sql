@@ -1,0 +1,124 @@
+-- 区县 × 期间（自然月 'month'、年初至月末 'ytd'）× 评价口径（assessment_basis，即规则集 2012 / 2026）的空气质量：区县所辖各站点
+-- 的站点日合在一起统计，站点日为计数单位（PM2.5 平均浓度 = 站点日 PM2.5 日均值的算术平均；优良天数比例 = 优良站点日 / 有效站点日）。
+-- 期间的每个站点日都按该口径的 AQI 规则计算（int_air__station_daily_by_basis），跨 2026-03-01 的期间因此有两版完整的统计；
+-- 发布哪一版与城市期间统计相同（宏 air_published_bases），is_published_basis 标出；上年同期取同一口径的行（上年按本口径重算）。
+-- 例外事件日只从该污染物的浓度统计中剔除，AQI 天数与比例不剔除（宏 air_daily_for_statistics，与城市期间统计相同）。
+with
+
+station_daily as (
+
+    select * from {{ ref('int_air__station_daily_by_basis') }}
+
+),
+
+rulesets as (
+
+    select * from {{ ref('air_rulesets') }}
+
+),
+
+periods as (
+
+    {{ air_report_periods('station_daily') }}
+
+),
+
+-- a pollutant's concentration is left out of its period statistics on its exceptional-event days
+daily_for_stats as (
+
+    {{ air_daily_for_statistics('station_daily', [
+        'station_code', 'district', 'assessment_basis', 'ruleset', 'is_retrospective', 'is_ruleset_in_force',
+        'is_valid_day', 'is_good_day',
+    ]) }}
+
+),
+
+published_bases as (
+
+    {{ air_published_bases('periods') }}
+
+),
+
+period_stats as (
+
+    select
+        d.district,
+        p.period_kind,
+        p.year,
+        p.end_month,
+        p.period_start,
+        p.period_end,
+        d.assessment_basis,
+        cast(count(distinct d.station_code) as integer) as n_stations,
+        cast(count(*) as integer) as n_station_days,
+        string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
+        cast(count(*) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_station_days,
+        cast(count(*) filter (where d.is_retrospective) as integer) as n_retrospective_station_days,
+        avg(d.pm25_24h) as pm25_mean,
+        cast(count(d.pm25_24h) as integer) as n_station_days_pm25,
+        cast(count(*) filter (where d.is_valid_day) as integer) as valid_days,
+        cast(count(*) filter (where d.is_good_day) as integer) as good_days
+    from periods as p
+    inner join daily_for_stats as d
+        on d.obs_date between p.period_start and p.period_end
+    group by
+        d.district, p.period_kind, p.year, p.end_month, p.period_start, p.period_end, d.assessment_basis
+
+),
+
+scored as (
+
+    select
+        s.*,
+        {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio,
+        r.aqi_standard as assessment_standard,
+        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
+    from period_stats as s
+    left join published_bases as pb
+        on s.period_kind = pb.period_kind
+        and s.year = pb.year
+        and s.end_month = pb.end_month
+    left join rulesets as r
+        on s.assessment_basis = r.ruleset
+
+),
+
+final as (
+
+    select
+        cur.district,
+        cur.period_kind,
+        cur.year,
+        cur.end_month,
+        cur.period_start,
+        cur.period_end,
+        cast(cur.assessment_basis as varchar) as assessment_basis,
+        cur.assessment_standard,
+        cur.is_published_basis,
+        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
+        cur.n_stations,
+        cur.n_station_days,
+        cur.rulesets_in_period,
+        cur.n_recomputed_station_days,
+        cur.n_retrospective_station_days,
+        cur.n_retrospective_station_days > 0 as has_retrospective_days,
+        cur.pm25_mean,
+        cur.n_station_days_pm25,
+        cur.valid_days,
+        cur.good_days,
+        cur.good_day_ratio,
+        ly.pm25_mean as pm25_mean_ly,
+        ly.good_day_ratio as good_day_ratio_ly,
+        cast(ly.assessment_basis as varchar) as yoy_assessment_basis,
+        ly.n_recomputed_station_days > 0 as yoy_previous_year_recomputed
+    from scored as cur
+    left join scored as ly
+        on cur.district = ly.district
+        and cur.period_kind = ly.period_kind
+        and ly.year = cur.year - 1
+        and cur.end_month = ly.end_month
+        and cur.assessment_basis = ly.assessment_basis
+
+)
+
+select * from final
