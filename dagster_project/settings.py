@@ -9,10 +9,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 REFERENCE_SEEDS_DIR = REPO_ROOT / "seeds" / "reference"
+# The area label of whole-city rows: vars.city_label of dbt_project.yml, the one place dbt reads it from too.
+CITY_LABEL: str = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))["vars"][
+    "city_label"
+]
 
 
 def _resolve(value: str) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ..figures import round_gbt8170
+from ..settings import CITY_LABEL as CITY
 from ..settings import Settings
 from .catalogue import Domain, Indicator, load_catalogue, load_domains, table_exists
 from .charts import HEADLINE_CODES
@@ -34,7 +35,6 @@ from .text import (
 from .workbook import write_workbook
 
 SNAPSHOT_NAME = "warehouse.duckdb"
-CITY = "城市"
 # an incomplete value with every submission in: the feed itself saw incomplete inputs
 INCOMPLETE_FEED = "取数模型所见输入不完整"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 
 from ..ingest.sql import quote_identifier
+from ..settings import CITY_LABEL as CITY
 from .catalogue import Indicator, closest_codes, load_catalogue, table_exists
 
-CITY = "城市"
 # The keys every mart of a period shares; the rest of a row's label is found from the rows themselves.
 PERIOD_KEYS = ("year", "end_month", "month")
 LABEL_TYPES = ("VARCHAR", "BOOLEAN", "DATE", "TIMESTAMP")
@@ -137,7 +137,7 @@ def _mart_rows(conn, indicator: Indicator, year: int, month: int, area: str) -> 
     """The mart's rows behind the value of exactly `area` (None when the mart has no rows per district)."""
     columns = _columns(conn, "marts", indicator.source_mart)
     names = [c.name for c in columns]
-    if area != CITY and "district" not in names:
+    if area != CITY and "district" not in names and "area" not in names:
         return None
     filters, params = [], []
     if "period_kind" in names:
@@ -156,10 +156,13 @@ def _mart_rows(conn, indicator: Indicator, year: int, month: int, area: str) -> 
     elif "as_of_date" in names:
         filters.append("as_of_date <= last_day(make_date(?, ?, 1))")
         params += [year, month]
-    if area != CITY:
+    if "area" in names:
+        filters.append("area = ?")
+        params.append(area)
+    elif area != CITY:
         filters.append("district = ?")
         params.append(area)
-    keys = [n for n in ("district", *PERIOD_KEYS) if n in names]
+    keys = [n for n in ("area", "district", *PERIOD_KEYS) if n in names]
     order = keys + [n for n in names if n not in keys]
     rows = conn.execute(
         f"SELECT * FROM marts.{quote_identifier(indicator.source_mart)}"  # noqa: S608 quoted catalogue names

@@ -22,9 +22,9 @@ from pathlib import Path
 import duckdb
 
 from ..figures import bound_text, compare_matches, exact_decimal, matches, published_decimal
+from ..settings import CITY_LABEL as CITY
 from .catalogue import Indicator, load_catalogue
 
-CITY = "城市"
 YOY_COLUMNS = {"yoy_pct": "pct", "yoy_pp": "pp"}
 CHANGE_DECIMALS = 1
 APPROXIMATE = "约 approximate"

@@ -61,7 +61,7 @@ QUERY = """
     LEFT JOIN reference.districts AS d ON d.district_name = s.area
     JOIN reference.indicators AS c ON c.code = s.indicator_code
     WHERE s.year = ? AND s.value IS NOT NULL AND {where}
-    ORDER BY c.report_order, s.area <> '城市', d.district_code, s.area, s.end_month
+    ORDER BY c.report_order, NOT v.is_city, d.district_code, s.area, s.end_month
 """
 
 
@@ -284,7 +284,7 @@ def write_workbook(ctx, path: Path) -> None:
             ctx,
             "记分卡",
             f"全市 · {period}",
-            "s.area = '城市' AND s.end_month = ?",
+            "v.is_city AND s.end_month = ?",
             [ctx.through],
         )
         if table_exists(ctx.conn, "marts.fct_air_quality_period"):

@@ -18,3 +18,12 @@
 {% macro forestry_mu_metrics() -%}
     {{ return(['afforestation', 'tending', 'degraded_restored', 'mine_restored', 'active_mine_restored']) }}
 {%- endmacro %}
+
+{#-
+    forestry_rescue_rates(alias) → the wildlife rescue rate (rescued ÷ reported) and survival rate (survived ÷
+    rescued), in %, from the flow columns of `alias`: the one formula of the city and the district marts.
+-#}
+{% macro forestry_rescue_rates(alias) -%}
+    {{ alias }}.animals_rescued * 100 / nullif({{ alias }}.animals_reported, 0) as wildlife_rescue_rate_pct,
+    {{ alias }}.animals_survived * 100 / nullif({{ alias }}.animals_rescued, 0) as wildlife_survival_rate_pct
+{%- endmacro %}

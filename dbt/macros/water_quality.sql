@@ -187,3 +187,11 @@
     left join object_pollutants as p
         using ({{ keys }})
 {%- endmacro %}
+
+{#-
+    wwtp_adds_capacity(project) → whether a wastewater-plant project adds treatment capacity: expansions (扩建)
+    only; upgrades (提标改造) do not, and new plants (新建) are not counted as added capacity.
+-#}
+{% macro wwtp_adds_capacity(project) -%}
+    ({{ project }}.project_type = '扩建')
+{%- endmacro %}

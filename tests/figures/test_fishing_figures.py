@@ -1,5 +1,5 @@
 """Every fishing-ban figure of the 2023 report, regenerated from the raw submissions and read through the
-indicator layer (catalogue → int_fishing__indicator_values → fct_indicator_values → rpt_scorecard), matched
+indicator layer (catalogue → fct_fishing_area_period → fct_indicator_values → rpt_scorecard), matched
 by the reconciliation's rules (periods: '2023' = January to the latest month, 'cumulative' = as of the
 latest month end)."""
 
@@ -30,7 +30,8 @@ def test_every_fishing_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.int_fishing__indicator_values"
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["fishing"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed

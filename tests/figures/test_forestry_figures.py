@@ -1,5 +1,5 @@
 """Every forestry figure of the 2023 report, regenerated from the raw submissions (published snapshot)
-and read through the indicator layer (catalogue → int_forestry__indicator_values → fct_indicator_values
+and read through the indicator layer (catalogue → fct_forestry_area_period → fct_indicator_values
 → rpt_scorecard), matched by the reconciliation's rules ('2023' = January to the latest month, 11)."""
 
 import pytest
@@ -8,7 +8,8 @@ from dagster_project.report.catalogue import load_catalogue
 from dagster_project.report.reconcile import reconcile_figure
 from tests.figures.figure_table import figures
 
-PERIOD_2023 = "FROM marts.fct_forestry_period WHERE year = 2023 AND end_month = 11"
+PERIOD_2023 = "FROM marts.fct_forestry_area_period WHERE area = '城市' AND year = 2023 AND end_month = 11"
+CITY_PERIOD_2023 = "FROM marts.fct_forestry_period WHERE year = 2023 AND end_month = 11"
 CITY_2023_11 = "FROM indicators.fct_indicator_values WHERE area = '城市' AND year = 2023 AND end_month = 11"
 
 
@@ -30,7 +31,8 @@ def test_every_forestry_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.int_forestry__indicator_values"
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["forestry"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed
@@ -43,10 +45,10 @@ def test_forestry_figure_is_regenerated(warehouse, catalogue, figure):
 
 
 def test_the_feed_gives_the_marts_values(warehouse, catalogue):
-    """Each city value is the catalogue's source column of fct_forestry_period for the same period."""
+    """Each city value is the catalogue's source column of fct_forestry_area_period for the same period."""
     for row in figures("forestry"):
         indicator = catalogue[row["code"]]
-        assert indicator.source_mart == "fct_forestry_period", row["code"]
+        assert indicator.source_mart == "fct_forestry_area_period", row["code"]
         (mart_value,) = warehouse.execute(f"SELECT {indicator.source_column} {PERIOD_2023}").fetchone()
         (fed_value,) = warehouse.execute(
             f"SELECT value {CITY_2023_11} AND indicator_code = ?", [row["code"]]
@@ -57,7 +59,7 @@ def test_the_feed_gives_the_marts_values(warehouse, catalogue):
 def test_periods_are_the_month_ends_with_data(warehouse):
     periods = warehouse.execute(
         "SELECT year, min(end_month), max(end_month), count(DISTINCT end_month) "
-        "FROM indicators.int_forestry__indicator_values GROUP BY year ORDER BY year"
+        "FROM indicators.fct_indicator_values WHERE domain = 'forestry' GROUP BY year ORDER BY year"
     ).fetchall()
     assert periods == [(2022, 1, 12, 12), (2023, 1, 11, 11)]
 
@@ -95,7 +97,7 @@ def test_district_rows_add_up_to_the_city_for_flows(warehouse, catalogue):
 
 def test_forest_coverage_change_is_in_percentage_points(warehouse):
     change, now, before = warehouse.execute(
-        f"SELECT coverage_change_pp, coverage_pct, coverage_pct_prev_year {PERIOD_2023}"
+        f"SELECT coverage_change_pp, coverage_pct, coverage_pct_prev_year {CITY_PERIOD_2023}"
     ).fetchone()
     assert change == pytest.approx(now - before)
     yoy_kind, yoy, value_report = warehouse.execute(

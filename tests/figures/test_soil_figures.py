@@ -33,7 +33,7 @@ def test_feed_values_are_the_catalogued_mart_columns(warehouse, catalogue):
         indicator = catalogue[row["code"]]
         (mart_value,) = warehouse.execute(
             f"SELECT {indicator.source_column} FROM marts.{indicator.source_mart} "
-            "WHERE year = 2023 AND end_month = 11"
+            "WHERE area = '城市' AND year = 2023 AND end_month = 11"
         ).fetchone()
         (feed_value,) = warehouse.execute(
             "SELECT value FROM indicators.fct_indicator_values "

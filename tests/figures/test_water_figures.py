@@ -1,5 +1,5 @@
 """Every water figure of the 2023 report, regenerated from the raw submissions and read through the
-indicator layer (catalogue → int_water__indicator_values → fct_indicator_values → rpt_scorecard), matched
+indicator layer (catalogue → fct_water_area_period → fct_indicator_values → rpt_scorecard), matched
 by the reconciliation's rules (periods: '2023-01..2023-10' = January to October; '2023' = January to the
 latest month, 11)."""
 
@@ -31,7 +31,8 @@ def test_every_water_figure_is_fed(warehouse, catalogue):
     fed = {
         code
         for (code,) in warehouse.execute(
-            "SELECT DISTINCT indicator_code FROM indicators.int_water__indicator_values"
+            "SELECT DISTINCT indicator_code FROM indicators.fct_indicator_values WHERE domain = ?",
+            ["water"],
         ).fetchall()
     }
     assert figure_codes == catalogued == fed

@@ -154,14 +154,15 @@ def test_a_value_is_shown_as_published_not_as_the_stored_float(sample_build, war
     assert f"发布值 published value: {published:.2f}%" in output and repr(stored) not in output
 
 
-def test_water_rows_are_labelled_by_their_assessment_level(sample_build, capsys):
+def test_an_area_period_mart_shows_only_the_requested_areas_row(sample_build, capsys):
     exit_code, output, _ = _run(
         sample_build, ["explain", "water.national_good_ratio", "--period", "2023-11"], capsys
     )
     assert exit_code == 0
     header, mart_rows = _mart_table(output)
-    assert header.startswith("年份 year | 时段截止月 end_month | 考核级别 assessment_level")
-    assert sorted(row[2] for row in mart_rows) == sorted(["国考", "省考", "市控"])
+    assert header.startswith("地区 area | 年份 year | 期间截止月 end_month")
+    assert header.endswith("national_good_ratio_pct")
+    assert [row[:3] for row in mart_rows] == [["城市", "2023", "11"]]
 
 
 @pytest.mark.parametrize(

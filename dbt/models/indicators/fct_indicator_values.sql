@@ -1,11 +1,43 @@
--- 指标值（长表）：各领域取数模型（vars.indicator_feeds）的合并，加上指标目录信息与报送完整性。
+-- 指标值（长表）：指标目录（种子 indicators）每行从其来源集市（地区 × 期间，vars.indicator_source_marts）读取的值，
+-- 加上尚未改为集市的领域取数模型（vars.indicator_feeds）、指标目录信息与报送完整性。
 -- 一个值所依赖的来源（indicators.sources）在期间内任一月份缺报，则 is_complete = false（报告标“暂定”）；
 -- 区县行只看该区县的报送，全市行看全部报送单位。
+{%- for mart in var('indicator_source_marts') %}
+-- depends_on: {{ ref(mart) }}
+{%- endfor %}
 with
+
+mart_values as (
+
+    {%- for row in indicator_catalogue_rows() %}
+    {{ indicator_values(row) }}
+    union all
+    {%- endfor %}
+    select
+        cast(null as varchar) as indicator_code,
+        cast(null as varchar) as area,
+        cast(null as integer) as year,
+        cast(null as integer) as end_month,
+        cast(null as double) as value,
+        cast(null as double) as numerator,
+        cast(null as double) as denominator,
+        cast(null as varchar) as qualifier,
+        cast(null as boolean) as is_complete
+    where false
+
+),
 
 feeds as (
 
+    select
+        *,
+        cast(null as varchar) as assessment_basis,
+        cast(null as double) as value_last_year_on_basis,
+        cast(null as boolean) as is_statistic_valid,
+        cast(null as varchar) as statistic_validity_note
+    from mart_values
     {%- for feed in indicator_feed_models() %}
+    union all
     select
         indicator_code,
         area,
@@ -21,7 +53,6 @@ feeds as (
         {{ indicator_feed_column(feed, 'is_statistic_valid', 'boolean') }},
         {{ indicator_feed_column(feed, 'statistic_validity_note', 'varchar') }}
     from {{ ref(feed) }}
-    {{ 'union all' if not loop.last }}
     {%- endfor %}
 
 ),
@@ -68,7 +99,7 @@ missing_submissions as (
         and f.year = c.year
         and f.end_month >= c.month
         and not c.is_received
-        and (f.area = '城市' or c.per is distinct from 'district' or f.area = c.unit)
+        and (f.area = {{ city_label() }} or c.per is distinct from 'district' or f.area = c.unit)
     group by f.indicator_code, f.area, f.year, f.end_month
 
 ),
@@ -79,7 +110,7 @@ final as (
         f.indicator_code,
         cast(c.domain as varchar) as domain,
         f.area,
-        f.area = '城市' as is_city,
+        f.area = {{ city_label() }} as is_city,
         f.year,
         f.end_month,
         make_date(f.year, 1, 1) as period_start,

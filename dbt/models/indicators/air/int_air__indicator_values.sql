@@ -68,7 +68,7 @@ city_quality as (
     {%- for code, column in quality_statistics.items() %}
     select
         '{{ code }}' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         cur.year,
         cur.end_month,
         cast(cur.{{ column }} as double) as value,
@@ -96,7 +96,7 @@ city_quality as (
     {%- endfor %}
     select
         'air.good_days_ratio' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         cur.year,
         cur.end_month,
         cast(cur.good_day_ratio as double) as value,
@@ -166,7 +166,7 @@ enforcement_values as (
     {%- for code, column in enforcement_flows.items() %}
     select
         '{{ code }}' as indicator_code,
-        coalesce(e.district, '城市') as area,
+        coalesce(e.district, {{ city_label() }}) as area,
         p.year,
         p.end_month,
         cast(sum(e.{{ column }}) as double) as value,
@@ -183,7 +183,7 @@ enforcement_values as (
     {%- for code, column in register_stocks.items() %}
     select
         '{{ code }}' as indicator_code,
-        coalesce(e.district, '城市') as area,
+        coalesce(e.district, {{ city_label() }}) as area,
         p.year,
         p.end_month,
         cast(sum(e.{{ column }}) as double) as value,
@@ -220,7 +220,7 @@ key_enterprise_values as (
 
     select
         'air.key_enterprises_online' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         p.year,
         p.end_month,
         cast(k.n_online_monitoring as double) as value,
@@ -236,7 +236,7 @@ key_enterprise_values as (
 
     select
         'air.heavy_industry_emission_share' as indicator_code,
-        '城市' as area,
+        {{ city_label() }} as area,
         p.year,
         p.end_month,
         cast(k.heavy_industry_share_pct as double) as value,

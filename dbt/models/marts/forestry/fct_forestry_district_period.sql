@@ -57,11 +57,12 @@ summed as (
 final as (
 
     select
-        *,
+        s.*,
+        {{ forestry_rescue_rates('s') }},
     {%- for m in forestry_mu_metrics() %}
     {{ convert_unit(m ~ '_ha', "'公顷'", '亩') }} as {{ m }}_mu{{ ',' if not loop.last }}
     {%- endfor %}
-    from summed
+    from summed as s
 
 )
 

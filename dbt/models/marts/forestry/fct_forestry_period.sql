@@ -147,8 +147,7 @@ final as (
         j.non_coal_restored_area_ha
         * 100
         / nullif(j.non_coal_listed_area_ha, 0) as abandoned_mine_restoration_rate_pct,
-        j.animals_rescued * 100 / nullif(j.animals_reported, 0) as wildlife_rescue_rate_pct,
-        j.animals_survived * 100 / nullif(j.animals_rescued, 0) as wildlife_survival_rate_pct,
+        {{ forestry_rescue_rates('j') }},
         j.coverage_pct - j.coverage_pct_prev_year as coverage_change_pp,
         (j.afforestation_mu - prev.afforestation_mu)
         * 100

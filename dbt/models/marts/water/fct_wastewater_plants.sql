@@ -33,7 +33,7 @@ counted as (
             where j.project_type = '扩建' and year(j.completed_on) = y.year
         ) as bigint) as n_expansions_completed,
         cast(coalesce(sum(j.capacity_added_t_per_day) filter (
-            where j.project_type = '扩建' and year(j.completed_on) = y.year
+            where {{ wwtp_adds_capacity('j') }} and year(j.completed_on) = y.year
         ), 0) as double) as capacity_added_by_expansions_t_per_day,
         cast(count(j.project_code) filter (
             where j.project_type = '新建' and year(j.completed_on) = y.year

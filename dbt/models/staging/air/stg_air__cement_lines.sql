@@ -17,15 +17,7 @@ renamed as (
         cast(in_production as boolean) as in_production,
         cast(meets_provincial_standard as boolean) as meets_provincial_standard,
         cast(checked_on as date) as checked_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -19,15 +19,7 @@ renamed as (
         cast({{ metric }}_month as bigint) as {{ metric }}_month,
         cast({{ metric }}_ytd as bigint) as {{ metric }}_ytd,
         {%- endfor %}
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -20,15 +20,7 @@ renamed as (
         {{ convert_unit('pm10', 'pm10_unit', 'ug/m3') }} as pm10,
         {{ convert_unit('pm25', 'pm25_unit', 'ug/m3') }} as pm25,
         co_unit as co_reported_unit,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

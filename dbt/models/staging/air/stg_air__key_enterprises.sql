@@ -21,15 +21,7 @@ renamed as (
         {{ convert_unit(p ~ '_t', p ~ '_t_unit', 't') }} as {{ p }}_t,
         cast({{ p }}_t_qualifier as varchar) as {{ p }}_t_qualifier,
         {%- endfor %}
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -15,15 +15,7 @@ renamed as (
         cast(machine_type as varchar) as machine_type,
         cast(emission_stage as varchar) as emission_stage,
         cast(registered_on as date) as registered_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

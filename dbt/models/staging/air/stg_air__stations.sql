@@ -19,15 +19,7 @@ renamed as (
         cast(stopped_on as date) as stopped_on,
         cast(longitude as double) as longitude,
         cast(latitude as double) as latitude,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -16,15 +16,7 @@ renamed as (
         cast(vehicle_type as varchar) as vehicle_type,
         cast(punished_on as date) as punished_on,
         {{ convert_unit('fine_yuan', 'fine_yuan_unit', '元') }} as fine_yuan,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -24,7 +24,7 @@ renamed as (
         round({{ convert_unit('fine_yuan', 'fine_yuan_unit', '元') }}, 2) as fine_yuan,
         {{ convert_unit('catch_kg', 'catch_kg_unit', 'kg') }} as catch_kg,
         coalesce(transferred, false) as is_transferred,
-        {{ fishing_lineage_columns() }}
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -29,15 +29,7 @@ renamed as (
         cast(s.quantity_unit as varchar) as quantity_unit,
         u.measure,
         u.counts_toward_item,
-        s._source,
-        s._file_path,
-        s._sheet,
-        s._row_number,
-        s._file_sha256,
-        s._file_identity,
-        s._file_version,
-        s._load_batch,
-        s._loaded_at
+        {{ lineage_columns('s') }}
     from source as s
     left join item_units as u
         on s.item = u.item_label

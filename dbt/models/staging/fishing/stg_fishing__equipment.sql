@@ -28,15 +28,7 @@ renamed as (
         cast(s.installed_on as date) as installed_on,
         cast(s.removed_on as date) as removed_on,
         cast(s.owner as varchar) as owner,
-        s._source,
-        s._file_path,
-        s._sheet,
-        s._row_number,
-        s._file_sha256,
-        s._file_identity,
-        s._file_version,
-        s._load_batch,
-        s._loaded_at
+        {{ lineage_columns('s') }}
     from source as s
     left join item_units as u
         on s.device_type = u.item_label

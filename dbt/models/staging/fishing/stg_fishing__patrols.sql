@@ -22,7 +22,7 @@ renamed as (
         cast(coalesce(vehicles, 0) as bigint) as vehicle_times,
         cast(coalesce(boats, 0) as bigint) as boat_times,
         coalesce({{ convert_unit('water_km', 'water_km_unit', 'km') }}, 0) as water_km,
-        {{ fishing_lineage_columns() }}
+        {{ lineage_columns() }}
     from source
 
 ),

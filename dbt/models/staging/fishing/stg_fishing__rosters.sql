@@ -21,7 +21,7 @@ renamed as (
         {%- endfor %}
         cast(team_subtotal as bigint) as team_subtotal_stated,
         cast(warden_subtotal as bigint) as warden_subtotal_stated,
-        {{ fishing_lineage_columns() }}
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -19,15 +19,7 @@ renamed as (
         {{ convert_unit('listed_area', 'listed_area_unit', '公顷') }} as listed_area_ha,
         cast(listed_area as double) as listed_area_submitted,
         coalesce(listed_area_unit, '公顷') as listed_area_unit,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

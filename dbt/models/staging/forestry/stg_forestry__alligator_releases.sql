@@ -15,15 +15,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(site as varchar) as site,
         cast(alligators as bigint) as alligators,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

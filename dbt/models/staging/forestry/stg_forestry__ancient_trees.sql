@@ -22,15 +22,7 @@ renamed as (
         cast(health as varchar) as health,
         cast(repaired_on as date) as repaired_on,
         {{ convert_unit('repair_subsidy', 'repair_subsidy_unit', '元') }} as repair_subsidy_yuan,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

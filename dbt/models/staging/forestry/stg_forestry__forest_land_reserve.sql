@@ -18,15 +18,7 @@ renamed as (
         cast(area as double) as area_submitted,
         coalesce(area_unit, '公顷') as area_unit,
         cast(accepted_on as date) as accepted_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -20,15 +20,7 @@ renamed as (
         coalesce(forest_area_unit, '公顷') as forest_area_unit,
         {{ convert_unit('growing_stock', 'growing_stock_unit', 'm3') }} as growing_stock_m3,
         coalesce(growing_stock_unit, 'm3') as growing_stock_unit,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

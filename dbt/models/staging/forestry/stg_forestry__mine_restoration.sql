@@ -21,15 +21,7 @@ renamed as (
         coalesce(restored_area_unit, '公顷') as restored_area_unit,
         cast(is_completed as boolean) as is_completed,
         cast(completed_on as date) as completed_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

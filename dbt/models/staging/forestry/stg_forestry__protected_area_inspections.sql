@@ -17,15 +17,7 @@ renamed as (
         cast(inspected_on as date) as inspected_on,
         cast(problems_found as bigint) as problems_found,
         cast(problems_fixed as bigint) as problems_fixed,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -19,15 +19,7 @@ renamed as (
         cast(animals_rescued as bigint) as animals_rescued,
         cast(animals_survived as bigint) as animals_survived,
         cast(outcome as varchar) as outcome,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -17,15 +17,7 @@ renamed as (
         cast(listed_on as date) as listed_on,
         cast(treated_on as date) as treated_on,
         cast(accepted_on as date) as accepted_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

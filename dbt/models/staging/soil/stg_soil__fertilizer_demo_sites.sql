@@ -18,15 +18,7 @@ renamed as (
         {{ convert_unit('area_mu', 'area_mu_unit', '亩') }} as area_mu,
         cast(area_mu_qualifier as varchar) as area_mu_qualifier,
         cast(established_on as date) as established_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -16,15 +16,7 @@ renamed as (
         cast(party_name as varchar) as party_name,
         cast(violation_type as varchar) as violation_type,
         {{ convert_unit('fine', 'fine_unit', '元') }} as fine_yuan,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -18,15 +18,7 @@ renamed as (
         cast(checked_on as date) as checked_on,
         cast(problems_found as bigint) as problems_found,
         cast(problems_rectified as bigint) as problems_rectified,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -16,15 +16,7 @@ renamed as (
         cast(training_title as varchar) as training_title,
         cast(participants as bigint) as participants,
         cast(participants_qualifier as varchar) as participants_qualifier,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

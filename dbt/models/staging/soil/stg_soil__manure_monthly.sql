@@ -18,15 +18,7 @@ renamed as (
         {{ convert_unit('manure_utilised_month', 'manure_utilised_month_unit', 't') }}
             as manure_utilised_month_t,
         {{ convert_unit('manure_utilised_ytd', 'manure_utilised_ytd_unit', 't') }} as manure_utilised_ytd_t,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

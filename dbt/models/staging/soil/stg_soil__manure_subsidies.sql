@@ -16,15 +16,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(applied_on as date) as applied_on,
         {{ convert_unit('subsidy_amount', 'subsidy_amount_unit', '元') }} as subsidy_yuan,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -20,15 +20,7 @@ renamed as (
         cast(report_completed_on as date) as report_completed_on,
         cast(reviewed_on as date) as reviewed_on,
         cast(risk_result as varchar) as risk_result,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -15,15 +15,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(inspection_form as varchar) as inspection_form,
         cast(problems_found as bigint) as problems_found,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

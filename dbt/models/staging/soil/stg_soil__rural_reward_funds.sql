@@ -14,15 +14,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(allocated_on as date) as allocated_on,
         {{ convert_unit('amount', 'amount_unit', '元') }} as amount_yuan,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -18,15 +18,7 @@ renamed as (
         cast(filed_on as date) as filed_on,
         cast(facility_equipped as boolean) as facility_equipped,
         cast(equipped_on as date) as equipped_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

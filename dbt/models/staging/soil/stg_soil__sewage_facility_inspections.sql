@@ -18,15 +18,7 @@ renamed as (
         {{ convert_unit('design_capacity', 'design_capacity_unit', 't/d') }} as design_capacity_t_per_d,
         cast(inspected_on as date) as inspected_on,
         cast(operating_status as varchar) as operating_status,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -16,15 +16,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(treatment_mode as varchar) as treatment_mode,
         cast(sewage_done_on as date) as sewage_done_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

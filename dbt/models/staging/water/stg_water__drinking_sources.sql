@@ -18,15 +18,7 @@ renamed as (
         case when source_type = '湖库型' then 'lake' else 'river' end as water_body_type,
         cast(status as varchar) as status,
         cast(revoked_on as date) as revoked_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

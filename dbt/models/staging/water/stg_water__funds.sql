@@ -19,15 +19,7 @@ renamed as (
         cast(amount_qualifier as varchar) as amount_qualifier,
         cast(issued_on as date) as issued_on,
         cast(document as varchar) as document,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -16,15 +16,7 @@ renamed as (
         cast(district as varchar) as district,
         cast(build_type as varchar) as build_type,
         cast(completed_on as date) as completed_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -21,15 +21,7 @@ renamed as (
         cast(monitored_on as date) as monitored_on,
         cast(plan_written_on as date) as plan_written_on,
         cast(remediated_on as date) as remediated_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -19,15 +19,7 @@ renamed as (
         cast(coalesce(hazards_rectified, 0) as bigint) as hazards_rectified,
         coalesce(cast(case_filed as boolean), false) as case_filed,
         cast(case_filed_on as date) as case_filed_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -29,15 +29,7 @@ renamed as (
         cast(is_provincial as boolean) as is_provincial,
         cast(is_city as boolean) as is_city,
         cast(target_class as varchar) as target_class_reported,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),
@@ -55,15 +47,7 @@ final as (
         r.is_city,
         r.target_class_reported,
         cast(c.class_no as integer) as target_class_no,
-        r._source,
-        r._file_path,
-        r._sheet,
-        r._row_number,
-        r._file_sha256,
-        r._file_identity,
-        r._file_version,
-        r._load_batch,
-        r._loaded_at
+        {{ lineage_columns('r') }}
     from renamed as r
     left join classes as c
         on list_contains(

@@ -23,15 +23,7 @@ renamed as (
             as dredged_km_{{ period }},
         {%- endfor %}
         cast(black_odorous_supervised as bigint) as black_odorous_supervised,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -18,15 +18,7 @@ renamed as (
         cast(merged_into as varchar) as merged_into,
         cast(approved_on as date) as approved_on,
         cast(approval_document as varchar) as approval_document,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -15,15 +15,7 @@ renamed as (
         cast(district as varchar) as district,
         {{ convert_unit('design_capacity', 'design_capacity_unit', 't/d') }} as design_capacity_t_per_day,
         cast(operating_since as date) as operating_since,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

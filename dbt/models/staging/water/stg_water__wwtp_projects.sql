@@ -19,15 +19,7 @@ renamed as (
         ) as capacity_added_t_per_day,
         cast(started_on as date) as started_on,
         cast(completed_on as date) as completed_on,
-        _source,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_sha256,
-        _file_identity,
-        _file_version,
-        _load_batch,
-        _loaded_at
+        {{ lineage_columns() }}
     from source
 
 ),

@@ -1,0 +1,398 @@
+-- 水领域指标的地区 × 期间（契约表）：area = 城市（全市）或区县；截止月取水领域月报（地表水断面监测汇总、城市污水管网
+-- 月报）中出现过的全部月份。断面水质与饮用水水源只有全市行（集市的时段行）；排污口整治为截止月末存量（各区县取截止月
+-- 或之前最近一个月的进度）；污水管网为1月至截止月“本月”数之和，黑臭水体为截止月存量；风险隐患排查、扩建新增能力、
+-- 中央资金按台账日期落在期间内计。全市行为各区县之和（中央资金的全市行另含未分区县的项目）。
+{%- set quality_levels = {'national': '国考', 'provincial': '省考'} %}
+{%- set quality_columns = [
+    'n_sections_evaluated', 'n_sections_good', 'good_ratio_pct',
+    'n_sections_with_target', 'n_sections_meeting_target', 'compliance_rate_pct'] %}
+{%- set drinking_columns = [
+    'n_sources_monitored', 'n_sources_ok', 'ok_ratio_pct', 'n_micro_stations_new',
+    'n_micro_stations_moved', 'n_micro_stations_reused', 'n_county_sources_revoked',
+    'n_township_sources_merged'] %}
+{%- set outfall_stocks = [
+    'n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
+{%- set sewer_flows = ['surveyed_km', 'defects_fixed', 'cross_connections_fixed', 'new_km', 'dredged_km'] %}
+{%- set risk_flows = ['n_enterprise_checks', 'hazards_found', 'hazards_rectified', 'n_cases_filed'] %}
+with
+
+quality as (
+
+    select * from {{ ref('fct_water_quality_summary') }}
+
+),
+
+drinking as (
+
+    select * from {{ ref('fct_drinking_water_sources') }}
+
+),
+
+outfalls as (
+
+    select * from {{ ref('fct_outfall_remediation') }}
+
+),
+
+sewer as (
+
+    select * from {{ ref('fct_urban_sewer_works') }}
+
+),
+
+risk as (
+
+    select * from {{ ref('fct_water_risk_survey') }}
+
+),
+
+plants as (
+
+    select * from {{ ref('fct_wastewater_plants') }}
+
+),
+
+-- fct_wastewater_plants 按年汇总扩建新增能力；年内截止月需要逐项目的完工日期（同一口径，宏 wwtp_adds_capacity）
+plant_projects as (
+
+    select * from {{ ref('stg_water__wwtp_projects') }}
+
+),
+
+funds as (
+
+    select * from {{ ref('fct_water_funds') }}
+
+),
+
+periods as (
+
+    select distinct
+        year,
+        end_month
+    from quality
+    union
+    select distinct
+        year,
+        month
+    from sewer
+
+),
+
+period_bounds as (
+
+    select
+        year,
+        end_month,
+        make_date(year, 1, 1) as period_start,
+        cast(last_day(make_date(year, end_month, 1)) as date) as period_end
+    from periods
+
+),
+
+-- 断面水质：考核级别（国考、省考）的时段汇总，参评断面数等于名录断面数才算完整
+quality_values as (
+
+    select
+        {%- for key, level in quality_levels.items() %}
+        {%- for column in quality_columns %}
+        cast(any_value(q.{{ column }}) filter (where q.assessment_level = '{{ level }}') as double)
+            as {{ key }}_{{ column }},
+        {%- endfor %}
+        bool_and(q.n_sections_evaluated = q.n_sections_in_register) filter (
+            where q.assessment_level = '{{ level }}'
+        ) as {{ key }}_is_register_complete,
+        {%- endfor %}
+        {{ city_label() }} as area,
+        q.year,
+        q.end_month
+    from quality as q
+    inner join periods as p
+        on q.year = p.year
+        and q.end_month = p.end_month
+    group by q.year, q.end_month
+
+),
+
+drinking_values as (
+
+    select
+        {%- for column in drinking_columns %}
+        cast(d.{{ column }} as double) as {{ column }},
+        {%- endfor %}
+        {{ city_label() }} as area,
+        d.year,
+        d.end_month
+    from drinking as d
+    inner join periods as p
+        on d.year = p.year
+        and d.end_month = p.end_month
+
+),
+
+-- 排污口整治进度：各区县取截止月或之前最近一个月的集市行（台账截至月末的存量），全市为各区县之和，比例由和计算
+outfall_districts as (
+
+    select
+        {%- for column in outfall_stocks %}
+        o.{{ column }},
+        {%- endfor %}
+        b.year,
+        b.end_month,
+        o.district
+    from period_bounds as b
+    inner join outfalls as o
+        on b.period_end >= o.month_end
+    qualify row_number() over (partition by b.year, b.end_month, o.district order by o.month_end desc) = 1
+
+),
+
+outfall_values as (
+
+    select
+        coalesce(district, {{ city_label() }}) as area,
+        year,
+        end_month,
+        {%- for column in outfall_stocks %}
+        cast(sum({{ column }}) as double) as {{ column }},
+        {%- endfor %}
+        100.0 * sum(n_remediated) / nullif(sum(n_outfalls), 0) as remediation_ratio_pct
+    from outfall_districts
+    group by grouping sets ((year, end_month, district), (year, end_month))
+
+),
+
+-- 污水管网月报：1月至截止月“本月”数之和；任一区县某月未报送即不完整；新建管网含“约”数时标 approx_inputs
+sewer_values as (
+
+    select
+        coalesce(s.district, {{ city_label() }}) as area,
+        p.year,
+        p.end_month,
+        {%- for column in sewer_flows %}
+        cast(sum(s.{{ column }}_month) as double) as {{ column }},
+        {%- endfor %}
+        case when bool_or(s.new_km_month_qualifier is not null) then 'approx_inputs' end as new_km_qualifier,
+        bool_and(s.is_submitted) and count(distinct s.month) = p.end_month as is_sewer_complete
+    from periods as p
+    inner join sewer as s
+        on p.year = s.year
+        and p.end_month >= s.month
+    group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
+
+),
+
+-- 建立长效监管机制的黑臭水体：截止月月报的存量
+sewer_stock_values as (
+
+    select
+        coalesce(s.district, {{ city_label() }}) as area,
+        p.year,
+        p.end_month,
+        cast(sum(s.black_odorous_supervised) as double) as black_odorous_supervised,
+        bool_and(s.is_submitted) as is_sewer_month_submitted
+    from periods as p
+    inner join sewer as s
+        on p.year = s.year
+        and p.end_month = s.month
+    group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
+
+),
+
+-- 风险隐患专项排查：排查家次、隐患按排查日期，立案按立案日期，1月至截止月之和；无排查的月份为 0
+risk_districts as (
+
+    select distinct district from risk
+
+),
+
+risk_values as (
+
+    select
+        {%- for column in risk_flows %}
+        cast(coalesce(sum(r.{{ column }}), 0) as double) as {{ column }},
+        {%- endfor %}
+        coalesce(d.district, {{ city_label() }}) as area,
+        p.year,
+        p.end_month
+    from periods as p
+    cross join risk_districts as d
+    left join risk as r
+        on d.district = r.district
+        and p.year = r.year
+        and p.end_month >= r.month
+    group by grouping sets ((p.year, p.end_month, d.district), (p.year, p.end_month))
+
+),
+
+-- 扩建新增处理能力：完工日期在当年1月1日至截止月末的扩建项目
+plant_districts as (
+
+    select distinct
+        plant_code,
+        district
+    from plants
+
+),
+
+wwtp_values as (
+
+    select
+        coalesce(d.district, {{ city_label() }}) as area,
+        b.year,
+        b.end_month,
+        cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double)
+            as capacity_added_by_expansions_t_per_day
+    from period_bounds as b
+    cross join plant_districts as d
+    left join plant_projects as j
+        on d.plant_code = j.plant_code
+        and {{ wwtp_adds_capacity('j') }}
+        and j.completed_on between b.period_start and b.period_end
+    group by grouping sets ((b.year, b.end_month, d.district), (b.year, b.end_month))
+
+),
+
+-- 中央水污染防治资金：下达日期在当年1月1日至截止月末的项目金额之和；含“约”数金额时标 approx_inputs。
+-- 全市行含未分区县的项目，区县行为登记了区县的各区县（无项目为 0）
+central_funds as (
+
+    select * from funds
+    where fund_type = '中央水污染防治资金'
+
+),
+
+fund_districts as (
+
+    select distinct district from funds
+    where district is not null
+
+),
+
+fund_areas as (
+
+    select
+        district as area,
+        district
+    from fund_districts
+    union all
+    select
+        {{ city_label() }} as area,
+        cast(null as varchar) as district
+
+),
+
+fund_values as (
+
+    select
+        a.area,
+        b.year,
+        b.end_month,
+        cast(coalesce(sum(f.amount_yuan), 0) as double) as central_funds_yuan,
+        case when bool_or(f.amount_qualifier is not null) then 'approx_inputs' end as central_funds_qualifier
+    from period_bounds as b
+    cross join fund_areas as a
+    left join central_funds as f
+        on (a.district is null or a.district = f.district)
+        and f.issued_on between b.period_start and b.period_end
+    group by a.area, b.year, b.end_month
+
+),
+
+area_periods as (
+
+    select
+        area,
+        year,
+        end_month
+    from quality_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from drinking_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from outfall_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from sewer_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from sewer_stock_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from risk_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from wwtp_values
+    union
+    select
+        area,
+        year,
+        end_month
+    from fund_values
+
+),
+
+final as (
+
+    select
+        a.area,
+        a.year,
+        a.end_month,
+        {%- for key in quality_levels %}
+        {%- for column in quality_columns %}
+        q.{{ key }}_{{ column }},
+        {%- endfor %}
+        q.{{ key }}_is_register_complete,
+        {%- endfor %}
+        {%- for column in drinking_columns %}
+        d.{{ column }},
+        {%- endfor %}
+        {%- for column in outfall_stocks %}
+        o.{{ column }},
+        {%- endfor %}
+        o.remediation_ratio_pct,
+        {%- for column in sewer_flows %}
+        s.{{ column }},
+        {%- endfor %}
+        s.new_km_qualifier,
+        s.is_sewer_complete,
+        k.black_odorous_supervised,
+        k.is_sewer_month_submitted,
+        {%- for column in risk_flows %}
+        r.{{ column }},
+        {%- endfor %}
+        w.capacity_added_by_expansions_t_per_day,
+        f.central_funds_yuan,
+        f.central_funds_qualifier
+    from area_periods as a
+    left join quality_values as q using (area, year, end_month)
+    left join drinking_values as d using (area, year, end_month)
+    left join outfall_values as o using (area, year, end_month)
+    left join sewer_values as s using (area, year, end_month)
+    left join sewer_stock_values as k using (area, year, end_month)
+    left join risk_values as r using (area, year, end_month)
+    left join wwtp_values as w using (area, year, end_month)
+    left join fund_values as f using (area, year, end_month)
+
+)
+
+select * from final
