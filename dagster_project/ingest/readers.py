@@ -13,7 +13,7 @@ import itertools
 import logging
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import duckdb
@@ -30,6 +30,7 @@ from python_calamine import (
 )
 
 from dagster_project.ingest.normalise import normalise_text, split_header
+from dagster_project.ingest.sql import quote_identifier
 from dagster_project.ingest.xlsx_flags import SheetFlags, flags_of, sheet_xml
 
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -393,7 +394,7 @@ def read_grid(
 
 # fastexcel's column types that are the very values calamine gives Python (text, numbers, yes/no);
 # a date or time column is left to Python, where calamine tells a date from a date and time.
-_ARROW_TYPES = {"string": "VARCHAR", "float": "DOUBLE", "int": "BIGINT", "boolean": "BOOLEAN"}
+_ARROW_TYPES = frozenset({"string", "float", "int", "boolean"})
 # fastexcel warns of every column without a value below the header; such a column is simply empty
 logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)
 _EMPTY_SHEET = (
@@ -409,12 +410,16 @@ class _ExcelRows:
     path: Path
     sheet: str
     merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    head: list[list[object]]  # the first rows as calamine gives them
 
     def load(self, conn: duckdb.DuckDBPyConnection, table: str, first: int, width: int) -> int | None:
         """Fill `table` from row `first` on; returns the sheet's width, or None when the Arrow read
         would not give the cells calamine gives (a merged range below the header, a column mixing
         kinds of value, a date column)."""
         if any(bottom >= first for _, (bottom, _) in self.merged):
+            return None
+        # a date in the rows already read means a date column: not worth reading the sheet twice
+        if any(isinstance(cell, date | time | timedelta) for row in self.head[first:] for cell in row):
             return None
         try:
             sheet = fastexcel.read_excel(self.path).load_sheet(
@@ -423,18 +428,18 @@ class _ExcelRows:
         except fastexcel.FastExcelError:
             return None
         columns = {c.absolute_index: c for c in sheet.available_columns()}
-        if any(c.dtype not in _ARROW_TYPES for c in columns.values()):
+        if not columns or any(c.dtype not in _ARROW_TYPES for c in columns.values()):
             return None
-        width = max(width, *(j + 1 for j in columns))
+        width = max(width, max(columns) + 1)
         cells = []
         for j in range(width):
             column = columns.get(j)
             if column is None:
                 cells.append(f"CAST(NULL AS VARCHAR) AS c{j}")
             elif column.dtype == "string":
-                cells.append(f"nullif({_quote(column.name)}, '') AS c{j}")
+                cells.append(f"nullif({quote_identifier(column.name)}, '') AS c{j}")
             else:
-                cells.append(f"{_quote(column.name)} AS c{j}")
+                cells.append(f"{quote_identifier(column.name)} AS c{j}")
         view = f"{table}_arrow"
         conn.register(view, sheet)
         try:
@@ -450,10 +455,6 @@ class _ExcelRows:
         return width
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _head_workbook(path: Path, part: str, xml: bytes, rows: int) -> bytes | None:
     """The workbook with sheet `part` cut after its first `rows` rows (its merged ranges kept), other
     sheets emptied: calamine reads the head of a large sheet from it as from the whole file.
@@ -467,11 +468,10 @@ def _head_workbook(path: Path, part: str, xml: bytes, rows: int) -> bytes | None
     if b"<sheetData" not in xml[:cut]:
         return None
     merges_at = xml.find(b"<mergeCells", cut)
-    merges = (
-        xml[merges_at : xml.index(b"</mergeCells>", merges_at) + len(b"</mergeCells>")]
-        if merges_at >= 0
-        else b""
-    )
+    merges_end = xml.find(b"</mergeCells>", merges_at) if merges_at >= 0 else -1
+    if merges_at >= 0 and merges_end < 0:
+        return None
+    merges = xml[merges_at : merges_end + len(b"</mergeCells>")] if merges_at >= 0 else b""
     head = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(head, "w") as target:
         for info in source.infolist():
@@ -489,6 +489,8 @@ def _arrow_excel_grid(
 ) -> SheetGrid | None:
     """An xlsx sheet longer than its head: the head read by calamine from a copy cut after it, the rest
     left to one Arrow read once the header is known. None for any other file."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
     with _open_workbook(path) as workbook:
         name = _choose_sheet(path, workbook, sheet)
     found = sheet_xml(path, name)
@@ -504,7 +506,7 @@ def _arrow_excel_grid(
             head, merged = _python_cells(head_sheet), head_sheet.merged_cell_ranges or []
     except CalamineError:
         return None
-    excel = _ExcelRows(path, name, merged)
+    excel = _ExcelRows(path, name, merged, head.tolist())
     return SheetGrid(
         name, table, head.shape[1], head[:head_rows].tolist(), conn, excel=excel, flags=flags_of(xml)
     )
