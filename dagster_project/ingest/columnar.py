@@ -260,6 +260,10 @@ class ColumnarParser:
             f"WHEN len(list_filter(k[1:3], lambda x: x & {TOTAL_MARK} = {TOTAL_MARK})) > 0 THEN 'total' "
             "ELSE 'detail' END"
         )
+        if not joins:  # no cell starts a footer or is a total label: a row is blank or a detail row
+            marks_list = "NULL"
+            blank = " AND ".join(f"c{j} IS NULL" for j in range(self.grid.width)) or "true"
+            kind = f"CASE WHEN {blank} THEN 'blank' ELSE 'detail' END"
         rows = f"{self.prefix}_rows_of_interest"
         cells = ", ".join(f"c{j}" for j in sorted(set(located.values()))) or "NULL AS _none"
         self.conn.execute(
