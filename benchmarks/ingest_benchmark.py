@@ -70,7 +70,7 @@ def _write_inbox(root: Path, rows: int, kind: str) -> Path:
     return inbox
 
 
-def _ingest_seconds(inbox: Path, database: Path) -> tuple[float, int, int]:
+def _ingest_seconds(inbox: Path, database: Path) -> tuple[float, float, int, int]:
     registry = load_registry()
     units = UnitTable.from_csv(REFERENCE_SEEDS_DIR / "units.csv")
     districts = DistrictTable.from_csv(REFERENCE_SEEDS_DIR / "districts.csv")
@@ -129,9 +129,15 @@ def main() -> int:
             f"{f['cpu_seconds']:>9.2f}{f['rows_per_cpu_s']:>12,.0f}"
         )
     if "ingest_xlsx" in figures and "openpyxl_read_only_xlsx" in figures:
-        speedup = figures["openpyxl_read_only_xlsx"]["seconds"] / figures["ingest_xlsx"]["seconds"]
+        openpyxl_read, ingest = figures["openpyxl_read_only_xlsx"], figures["ingest_xlsx"]
+        speedup = openpyxl_read["seconds"] / ingest["seconds"]
+        cpu_speedup = openpyxl_read["cpu_seconds"] / ingest["cpu_seconds"]
         figures["xlsx_ingest_speedup_over_openpyxl_read"] = speedup
-        print(f"xlsx ingest is {speedup:.1f}× faster than openpyxl reading the same file")
+        figures["xlsx_ingest_cpu_speedup_over_openpyxl_read"] = cpu_speedup
+        print(
+            f"xlsx ingest is {speedup:.1f}× faster than openpyxl reading the same file "
+            f"({cpu_speedup:.1f}× in CPU time)"
+        )
     print(json.dumps({"rows": args.rows, **figures}))
     return 0
 

@@ -387,10 +387,10 @@ def parse_file(path: Path, rel_path: str, sha256: str, spec: SourceSpec, ctx: Pa
                 SheetData(grid.name, grid.head), list(spec.header_contains), spec.header_rows
             )
             identity = parse_identity(spec.name, spec.identity, path.stem, header.title, ctx.districts)
+            grid.load_rows(header.header_row + 1)
         except (ReadError, IdentityError) as error:
             raise FileRejected(reject(None, None, None, str(error), "file")) from error
-        grid.load_rows(header.header_row + 1)
-        flags = sheet_flags(path, sheet_name)
+        flags = grid.flags if grid.flags is not None else sheet_flags(path, sheet_name)
         located = _locate_columns(spec, header.labels, reject)
         units = _column_units(spec, located, header.units, ctx, reject)
         file = ParsedFile(rel_path, sha256, identity, grid.name, conn, f"{prefix}_rows")
@@ -479,12 +479,16 @@ def _duplicate_rows(spec, conn, prefix, typed, decided, reject) -> dict[int, Rej
         [(row["_row_number"], *(row[k] for k in spec.key)) for row in decided],
     )
     keys = ", ".join(key_columns)
+    same_key = " AND ".join(f"k.{k} IS NOT DISTINCT FROM r.{k}" for k in key_columns)
+    # keys seen more than once are few: group first, then look up only their rows
     found = conn.execute(
-        f"SELECT _row_number, first_seen, {keys} FROM ("  # noqa: S608 quoted identifiers and temp-table names; values are parameters
-        f"SELECT *, min(_row_number) OVER (PARTITION BY {keys}) AS first_seen FROM ("
-        f"SELECT _index + 1 AS _row_number, {keys} FROM {typed} WHERE _fast "
-        f"UNION ALL SELECT _row_number, {keys} FROM {decided_keys})) "
-        "WHERE _row_number > first_seen ORDER BY _row_number"
+        f"WITH keyed AS (SELECT _index + 1 AS _row_number, {keys} FROM {typed} WHERE _fast "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
+        f"UNION ALL SELECT _row_number, {keys} FROM {decided_keys}), "
+        f"repeated AS (SELECT {keys}, min(_row_number) AS first_seen FROM keyed GROUP BY ALL "
+        "HAVING count(*) > 1) "
+        f"SELECT k._row_number, r.first_seen, {', '.join(f'k.{k}' for k in key_columns)} "
+        f"FROM keyed AS k JOIN repeated AS r ON {same_key} "
+        "WHERE k._row_number > r.first_seen ORDER BY k._row_number"
     ).fetchall()
     return {
         row_number: reject(

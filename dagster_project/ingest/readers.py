@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import logging
+import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import duckdb
+import fastexcel
 import numpy as np
 import pandas as pd
 from python_calamine import (
@@ -26,6 +30,8 @@ from python_calamine import (
 )
 
 from dagster_project.ingest.normalise import normalise_text, split_header
+from dagster_project.ingest.sql import quote_identifier
+from dagster_project.ingest.xlsx_flags import SheetFlags, flags_of, sheet_xml
 
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -262,8 +268,19 @@ class SheetGrid:
     conn: duckdb.DuckDBPyConnection
     python_cells: np.ndarray | None = None
     decoders: dict[int, list[object]] = field(default_factory=dict)
+    # an xlsx sheet read without Python cells: its rows below the header come from one Arrow read
+    excel: _ExcelRows | None = None
+    flags: SheetFlags | None = None  # found while reading the sheet's XML, else left to the loader
 
     def load_rows(self, first: int) -> None:
+        if self.excel is not None:
+            width = self.excel.load(self.conn, self.table, first, self.width)
+            if width is not None:
+                self.width = width
+                return
+            # a sheet the Arrow read cannot give cell for cell: every cell through Python after all
+            _, self.python_cells = _read_python_cells(self.excel.path, self.name)
+            self.width = self.python_cells.shape[1]
         if self.python_cells is None:
             return
         frame = {"_index": pd.array(range(first, len(self.python_cells)), dtype="Int64")}
@@ -308,17 +325,16 @@ def _csv_grid(path: Path, conn: duckdb.DuckDBPyConnection, table: str, head_rows
         return SheetGrid("", table, cells.shape[1], cells[:head_rows].tolist(), conn, cells)
     # One pass in DuckDB: lines keep their numbers (blank lines included, unlike read_csv), fields split
     # at commas; the csv module agrees on such text, so row numbers and cells match read_sheet.
-    conn.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {table}_lines AS
-        SELECT generate_subscripts(l, 1) - 1 AS _index, string_split(rtrim(unnest(l), chr(13)), ',') AS f
-        FROM (SELECT string_split(?, chr(10)) AS l)""",  # noqa: S608 quoted identifiers and temp-table names; values are parameters
-        # the csv module reads no record after the final line break
-        [text.removesuffix("\n")],
-    )
-    width = conn.execute(f"SELECT coalesce(max(len(f)), 0) FROM {table}_lines").fetchone()[0]  # noqa: S608 quoted identifiers and temp-table names; values are parameters
+    # the csv module reads no record after the final line break
+    lines = text.removesuffix("\n")
+    width = 1 + max(map(str.count, lines.split("\n"), itertools.repeat(",")))
     columns = ", ".join(f"nullif(f[{j + 1}], '') AS c{j}" for j in range(width))
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT _index, {columns} FROM {table}_lines")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
-    conn.execute(f"DROP TABLE {table}_lines")
+    conn.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {table} AS SELECT _index, {columns} FROM (
+            SELECT generate_subscripts(l, 1) - 1 AS _index, string_split(rtrim(unnest(l), chr(13)), ',') AS f
+            FROM (SELECT string_split(?, chr(10)) AS l))""",  # noqa: S608 quoted identifiers and temp-table names; values are parameters
+        [lines],
+    )
     head = [
         list(row[1:])
         for row in conn.execute(
@@ -369,8 +385,131 @@ def read_grid(
         if sheet not in (None, 0, ""):
             raise ReadError(f"{path.name}: sheet \"{sheet}\" not found; sheets: ['']")
         return _csv_grid(path, conn, table, head_rows)
+    grid = _arrow_excel_grid(path, sheet, conn, table, head_rows)
+    if grid is not None:
+        return grid
     name, cells = _read_python_cells(path, sheet)
     return SheetGrid(name, table, cells.shape[1], cells[:head_rows].tolist(), conn, cells)
+
+
+# fastexcel's column types that are the very values calamine gives Python (text, numbers, yes/no);
+# a date or time column is left to Python, where calamine tells a date from a date and time.
+_ARROW_TYPES = frozenset({"string", "float", "int", "boolean"})
+# fastexcel warns of every column without a value below the header; such a column is simply empty
+logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)
+_EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+)
+
+
+@dataclass
+class _ExcelRows:
+    """The rows of an xlsx sheet below its header, for fastexcel to read into Arrow in one call."""
+
+    path: Path
+    sheet: str
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    head: list[list[object]]  # the first rows as calamine gives them
+
+    def load(self, conn: duckdb.DuckDBPyConnection, table: str, first: int, width: int) -> int | None:
+        """Fill `table` from row `first` on; returns the sheet's width, or None when the Arrow read
+        would not give the cells calamine gives (a merged range below the header, a column mixing
+        kinds of value, a date column)."""
+        if any(bottom >= first for _, (bottom, _) in self.merged):
+            return None
+        # a date in the rows already read means a date column: not worth reading the sheet twice
+        if any(isinstance(cell, date | time | timedelta) for row in self.head[first:] for cell in row):
+            return None
+        try:
+            sheet = fastexcel.read_excel(self.path).load_sheet(
+                self.sheet, header_row=None, skip_rows=first, dtype_coercion="strict", schema_sample_rows=None
+            )
+        except fastexcel.FastExcelError:
+            return None
+        columns = {c.absolute_index: c for c in sheet.available_columns()}
+        if not columns or any(c.dtype not in _ARROW_TYPES for c in columns.values()):
+            return None
+        width = max(width, max(columns) + 1)
+        cells = []
+        for j in range(width):
+            column = columns.get(j)
+            if column is None:
+                cells.append(f"CAST(NULL AS VARCHAR) AS c{j}")
+            elif column.dtype == "string":
+                cells.append(f"nullif({quote_identifier(column.name)}, '') AS c{j}")
+            else:
+                cells.append(f"{quote_identifier(column.name)} AS c{j}")
+        view = f"{table}_arrow"
+        conn.register(view, sheet)
+        try:
+            # the copy keeps the sheet's row order, so rowid counts the rows from `first`
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE {view}_rows AS SELECT * FROM {view}")  # noqa: S608 quoted identifiers and temp-table names; values are parameters
+        finally:
+            conn.unregister(view)
+        conn.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {first} + rowid AS _index, {', '.join(cells)} "  # noqa: S608 quoted identifiers and temp-table names; values are parameters
+            f"FROM {view}_rows"
+        )
+        conn.execute(f"DROP TABLE {view}_rows")
+        return width
+
+
+def _head_workbook(path: Path, part: str, xml: bytes, rows: int) -> bytes | None:
+    """The workbook with sheet `part` cut after its first `rows` rows (its merged ranges kept), other
+    sheets emptied: calamine reads the head of a large sheet from it as from the whole file.
+    None when the sheet has fewer rows or its XML is not laid out as Excel writes it."""
+    cut = 0
+    for _ in range(rows):
+        cut = xml.find(b"</row>", cut)
+        if cut < 0:
+            return None
+        cut += len(b"</row>")
+    if b"<sheetData" not in xml[:cut]:
+        return None
+    merges_at = xml.find(b"<mergeCells", cut)
+    merges_end = xml.find(b"</mergeCells>", merges_at) if merges_at >= 0 else -1
+    if merges_at >= 0 and merges_end < 0:
+        return None
+    merges = xml[merges_at : merges_end + len(b"</mergeCells>")] if merges_at >= 0 else b""
+    head = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(head, "w") as target:
+        for info in source.infolist():
+            if info.filename == part:
+                target.writestr(info.filename, xml[:cut] + b"</sheetData>" + merges + b"</worksheet>")
+            elif info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                target.writestr(info.filename, _EMPTY_SHEET)
+            else:
+                target.writestr(info.filename, source.read(info))
+    return head.getvalue()
+
+
+def _arrow_excel_grid(
+    path: Path, sheet: str | int | None, conn: duckdb.DuckDBPyConnection, table: str, head_rows: int
+) -> SheetGrid | None:
+    """An xlsx sheet longer than its head: the head read by calamine from a copy cut after it, the rest
+    left to one Arrow read once the header is known. None for any other file."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    with _open_workbook(path) as workbook:
+        name = _choose_sheet(path, workbook, sheet)
+    found = sheet_xml(path, name)
+    if found is None:
+        return None
+    part, xml = found
+    head_bytes = _head_workbook(path, part, xml, head_rows)
+    if head_bytes is None:
+        return None
+    try:
+        with CalamineWorkbook.from_filelike(io.BytesIO(head_bytes)) as workbook:
+            head_sheet = workbook.get_sheet_by_name(name)
+            head, merged = _python_cells(head_sheet), head_sheet.merged_cell_ranges or []
+    except CalamineError:
+        return None
+    excel = _ExcelRows(path, name, merged, head.tolist())
+    return SheetGrid(
+        name, table, head.shape[1], head[:head_rows].tolist(), conn, excel=excel, flags=flags_of(xml)
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -43,18 +43,20 @@ def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
-def sheet_flags(path: Path, sheet_name: str) -> SheetFlags:
-    flags = SheetFlags()
+def sheet_xml(path: Path, sheet_name: str) -> tuple[str, bytes] | None:
+    """(part name, XML) of an xlsx sheet, or None when the file has no such readable part."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return flags
+        return None
     try:
         with zipfile.ZipFile(path) as archive:
             part = _sheet_part(archive, sheet_name)
-            if part is None:
-                return flags
-            xml = archive.read(part)
+            return None if part is None else (part, archive.read(part))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
-        return flags
+        return None
+
+
+def flags_of(xml: bytes) -> SheetFlags:
+    flags = SheetFlags()
     if b'hidden="1"' not in xml and b"<f" not in xml:
         return flags
     for row in ElementTree.fromstring(xml).iter(f"{_MAIN}row"):
@@ -66,3 +68,8 @@ def sheet_flags(path: Path, sheet_name: str) -> SheetFlags:
                 letters, number = _CELL_REF.fullmatch(cell.get("r")).groups()
                 flags.formulas_without_value.add((int(number) - 1, _column_index(letters)))
     return flags
+
+
+def sheet_flags(path: Path, sheet_name: str) -> SheetFlags:
+    found = sheet_xml(path, sheet_name)
+    return SheetFlags() if found is None else flags_of(found[1])

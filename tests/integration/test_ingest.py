@@ -141,3 +141,28 @@ def test_rows_loaded_before_the_typed_identity_existed_are_typed_from_their_key(
     assert conn.execute("select period_month from raw._files where source = 'air_hourly'").fetchall() == [
         (date(2023, 1, 1),)
     ]
+
+
+@pytest.mark.parametrize(("suffix", "csv_encoding"), [("csv", "utf-8"), ("xlsx", None)])
+def test_a_cell_reads_the_same_whether_sql_or_the_per_cell_parser_types_it(
+    tmp_path, conn, suffix, csv_encoding
+):
+    rows = hourly_rows(2023, 1, 2, stations=STATIONS[:1])
+    name = rows[0]["station_name"]
+    rows[5] = {**rows[5], "station_name": f" {name}  ", "pm25": "４０", "so2": " 8 "}
+    rows[6] = {**rows[6], "station_name": "Jinghu  Station", "pm25": "40.0"}
+    rows[7] = {**rows[7], "station_name": "Jinghu Station"}
+    rows.insert(9, dict.fromkeys(rows[0], " \u3000"))  # only spaces: a blank row, as a clerk sees it
+    write_submission(tmp_path, "air_stations", "站点名录.xlsx", STATIONS)
+    write_submission(tmp_path, "air_hourly", f"小时数据_202301.{suffix}", rows, csv_encoding=csv_encoding)
+
+    report = ingest(conn, tmp_path, "air_stations", "air_hourly")["air_hourly"]
+
+    assert report.rejects == [] and report.rows_loaded == 48
+    by_row = dict(conn.execute("select _row_number, station_name from raw.air_hourly").fetchall())
+    first = min(by_row)
+    assert [by_row[first + i] for i in (5, 6, 7)] == [name, "Jinghu Station", "Jinghu Station"]
+    assert first + 9 not in by_row
+    assert conn.execute(
+        "select distinct pm25, so2 from raw.air_hourly where _row_number = ?", [first + 5]
+    ).fetchall() == [(40.0, 8.0)]

@@ -271,3 +271,53 @@ def test_read_grid_keeps_excel_values_of_mixed_columns(tmp_path, report):
     grid, rows = _grid_rows(report, "月报表")
     assert rows == read_sheet(report, "月报表").rows
     assert grid.decoders  # the header text and the counts share columns
+
+
+def _long_export(path: Path, rows: list[list], merge_in_data: bool = False) -> Path:
+    """An hourly export longer than the header scan: a merged title, a header, then `rows` from row 3."""
+    workbook = xlsxwriter.Workbook(path)
+    sheet = workbook.add_worksheet("小时数据")
+    sheet.merge_range("A1:D1", "XX市国控站点小时数据（2023年01月）")
+    sheet.write_row("A2", ["站点编码", "监测时间", "PM2.5", "有效"])
+    moment = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if isinstance(value, datetime.datetime):
+                sheet.write_datetime(i + 2, j, value, moment)
+            else:
+                sheet.write(i + 2, j, value)
+    if merge_in_data:
+        sheet.merge_range("A40:A41", rows[37][0])
+    workbook.close()
+    return path
+
+
+_HOURS = [[f"B{i % 3}", f"2023-01-01 {i % 24:02d}:00", 20 + i / 2, i % 5 > 0] for i in range(60)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "merge_in_data", "arrow"),
+    [
+        (_HOURS, False, True),
+        ([*_HOURS[:50], ["B9", None, "12", None], *_HOURS[51:]], False, False),
+        (_HOURS, True, False),
+        (
+            [[*row[:1], datetime.datetime(2023, 1, 1, i % 24), *row[2:]] for i, row in enumerate(_HOURS)],
+            False,
+            False,
+        ),
+    ],
+    ids=["pure-columns-in-one-arrow-read", "text-among-numbers", "merged-below-header", "date-column"],
+)
+def test_read_grid_reads_a_long_xlsx_cell_for_cell_as_read_sheet(tmp_path, rows, merge_in_data, arrow):
+    path = _long_export(tmp_path / "小时数据_202301.xlsx", rows, merge_in_data)
+    conn = duckdb.connect()
+    grid = read_grid(path, "小时数据", conn, "grid", head_rows=31)
+    expected = read_sheet(path, "小时数据").rows
+    assert grid.head == expected[:31]
+    grid.load_rows(2)
+    assert (grid.python_cells is None) == arrow
+    table = conn.execute("SELECT * FROM grid ORDER BY _index").fetchall()
+    assert [row[0] for row in table] == list(range(2, len(expected)))
+    assert [[grid.cell_value(j, value) for j, value in enumerate(row[1:])] for row in table] == expected[2:]
+    assert grid.cells([45]) == {45: expected[45]}
