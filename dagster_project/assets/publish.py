@@ -85,7 +85,11 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
             f"无新报送 nothing new: inbox digest {unchanged_since} already published; snapshot {kept} kept"
         )
         yield dg.MaterializeResult(
-            metadata={"outcome": NOTHING_NEW_OUTCOME, "inbox_digest": unchanged_since, "snapshot": kept or ""}
+            metadata={
+                "outcome": NOTHING_NEW_OUTCOME,
+                "inbox_digest": unchanged_since,
+                "kept_snapshot": kept or "",
+            }
         )
         return
     publication = publish(
