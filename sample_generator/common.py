@@ -23,9 +23,14 @@ from typing import Any
 import numpy as np
 import xlsxwriter
 
+from dagster_project.figures import bound_range, matches
+from dagster_project.ingest.registry import SourceSpec, load_registry
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = REPO_ROOT / "seeds" / "reference"
 DEFAULT_RAW_DIR = REPO_ROOT / "seeds" / "raw"
+# The report's figures are what the sample is aimed at; they are read here as data, never restated.
+FIGURES_CSV = REPO_ROOT / "tests" / "data" / "report-2023-figures.csv"
 
 BASE_SEED = 20231205
 # A fixed workbook creation time: xlsxwriter otherwise stamps the wall clock into docProps/core.xml,
@@ -54,6 +59,71 @@ def reset_domain_dir(raw_dir: Path, domain: str) -> Path:
     return out
 
 
+# --------------------------------------------------------------------------- figures aimed at
+
+
+@dataclass(frozen=True)
+class Figure:
+    code: str
+    text: str  # the figure as the report states it
+    qualifier: str  # exact / approx / lower_bound
+    quote: str
+    compare: str  # e.g. yoy_pct=-2.8
+
+    @property
+    def value(self) -> int | float:
+        number = float(self.text)
+        return int(number) if number.is_integer() else number
+
+    def aim(self, margin: float = 0.0) -> float:
+        """A value the pipeline may compute for the figure to hold: the figure itself, or for a lower
+        bound a point `margin` of the way into the range it claims (500余 → [500, 600))."""
+        if self.qualifier != "lower_bound":
+            return self.value
+        low, high = bound_range(self.text, self.quote)
+        return float(low + (high - low if high is not None else low) * type(low)(str(margin)))
+
+    def previous(self) -> float:
+        """Last year's value implied by the stated change (yoy_pct: per cent, yoy_pp: points)."""
+        kind, change = self.compare.split("=")
+        return self.value / (1 + float(change) / 100) if kind == "yoy_pct" else self.value - float(change)
+
+
+def load_figures(path: Path = FIGURES_CSV) -> dict[str, Figure]:
+    with open(path, encoding="utf-8") as f:
+        return {
+            row["code"]: Figure(row["code"], row["value"], row["qualifier"], row["quote"], row["compare"])
+            for row in csv.DictReader(f)
+        }
+
+
+FIGURES = load_figures()
+
+
+def figure(code: str) -> int | float:
+    return FIGURES[code].value
+
+
+def aim(code: str, margin: float = 0.0, decimals: int = 0) -> int | float:
+    """The number a count (or, with decimals, an amount) is aimed at (see Figure.aim); checked against
+    the report's own matching rule so that a margin outside the claimed range fails here."""
+    found = FIGURES[code]
+    value = round(found.aim(margin), decimals) if decimals else round(found.aim(margin))
+    if not matches(value, found.text, found.qualifier, found.quote):
+        raise ValueError(f"{code}: aiming at {value} does not give the report's {found.text}")
+    return value
+
+
+def share_of(total: int, code: str) -> int | None:
+    """How many of `total` make the rate figure `code` (in %), or None when no whole count does."""
+    found = FIGURES[code]
+    near = round(total * found.value / 100)
+    for count in (near, near - 1, near + 1):
+        if 0 <= count <= total and matches(100 * count / total, found.text, found.qualifier, found.quote):
+            return count
+    return None
+
+
 # --------------------------------------------------------------------------- districts
 
 
@@ -62,6 +132,12 @@ class District:
     code: str
     name: str
     aliases: tuple[str, ...]
+    kind: str  # 市辖区 / 县 / 县级市 / 功能区
+
+    @property
+    def rural(self) -> bool:
+        """A development zone (功能区) has no villages, farms or rural funds."""
+        return self.kind != "功能区"
 
 
 def load_districts(reference_dir: Path = REFERENCE_DIR) -> list[District]:
@@ -69,15 +145,24 @@ def load_districts(reference_dir: Path = REFERENCE_DIR) -> list[District]:
     with open(reference_dir / "districts.csv", encoding="utf-8") as f:
         return [
             District(
-                row["district_code"], row["district_name"], tuple(a for a in row["aliases"].split("|") if a)
+                row["district_code"],
+                row["district_name"],
+                tuple(a for a in row["aliases"].split("|") if a),
+                row["district_type"],
             )
             for row in csv.DictReader(f)
         ]
 
 
-def district_alias(district: District, rng: np.random.Generator | None = None) -> str:
+DISTRICTS = load_districts()
+BY_NAME = {d.name: d for d in DISTRICTS}
+
+
+def district_alias(district: District | str, rng: np.random.Generator | None = None) -> str:
     """An alias a department might still write. The first alias in the reference list is the old
     official name (繁昌县, 芜湖县, 无为县, 经开区); with rng, any listed alias may come out."""
+    if isinstance(district, str):
+        district = BY_NAME[district]
     if not district.aliases:
         return district.name
     if rng is None:
@@ -89,7 +174,7 @@ def district_alias(district: District, rng: np.random.Generator | None = None) -
 
 
 def to_fullwidth(text: Any) -> str:
-    """Full-width digits, %, -, parentheses, as typed with a Chinese IME: '83.6%' -> '８３.６％'."""
+    """Full-width digits, %, -, parentheses, as typed with a Chinese IME: '72.5%' -> '７２.５％'."""
     return str(text).translate(_FULLWIDTH)
 
 
@@ -324,3 +409,90 @@ def write_csv(
         w.writerow(header)
         for row in rows:
             w.writerow([csv_text(v) for v in row])
+
+
+# --------------------------------------------------------------------------- registry-driven submissions
+
+
+def _label(spec: SourceSpec, column: str, labels: dict[str, str | tuple[str, str]]):
+    """A `labels` entry as given (a (group, sub) tuple for a two-row header), else the registry's own
+    header, whose 组/子 form is the two-row header."""
+    if column in labels:
+        return labels[column]
+    label = spec.column(column).headers[0] if column in _names(spec) else column
+    return tuple(label.split("/", 1)) if "/" in label else label
+
+
+def _names(spec: SourceSpec) -> set[str]:
+    return {c.name for c in spec.columns}
+
+
+def write_submission(
+    inbox: Path,
+    source: str,
+    file_name: str,
+    rows: Sequence[dict[str, Any] | None],
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    with_total: bool = False,
+    total_adjust: dict[str, float] | None = None,
+    total_first: bool = False,
+    spacer_before_total: bool = False,
+    csv_encoding: str | None = None,
+    omit: tuple[str, ...] = (),
+    labels: dict[str, str | tuple[str, str]] | None = None,
+    numbered: bool = False,
+    in_row_order: bool = False,
+) -> Path:
+    """One submission file of `source` at inbox/<registry folder>/<file_name>, headed as the registry reads.
+
+    Columns are the registry's, in its order: those any row fills, plus the required ones, less `omit`
+    (which drops even required ones). A row key the registry does not know (备注) becomes a trailing
+    column headed by the key. `labels` heads a column otherwise (a unit the department wrote, 万元);
+    `numbered` puts a 序号 column first; `in_row_order` orders columns as the rows' keys come instead.
+    A None row is a blank line. 合计 sums the number columns."""
+    spec = load_registry()[source]
+    known = _names(spec)
+    present = list(dict.fromkeys(k for row in rows if row for k in row))  # in the order the keys come
+    columns = [c.name for c in spec.columns if (c.name in present or c.required) and c.name not in omit]
+    columns += [k for k in present if k not in known]
+    if in_row_order:
+        columns.sort(key=lambda c: present.index(c) if c in present else len(present))
+    values: list[list[Any] | None] = []
+    for row in rows:
+        values.append(None if row is None else [row.get(c) for c in columns])
+    header = [_label(spec, c, labels or {}) for c in columns]
+    if numbered:
+        header = ["序号", *header]
+        count = 0
+        for i, row in enumerate(values):
+            if row is not None:
+                count += 1
+                values[i] = [count, *row]
+    path = inbox / spec.files.rsplit("/", 1)[0] / file_name
+    if csv_encoding:
+        flat = ["/".join(h) if isinstance(h, tuple) else h for h in header]
+        write_csv(path, flat, [v for v in values if v is not None], encoding=csv_encoding, title=title)
+        return path
+    offset = 1 if numbered else 0
+    numeric = [
+        i + offset
+        for i, c in enumerate(columns)
+        if c in known and spec.column(c).type in ("number", "integer")
+    ]
+    write_form_xlsx(
+        path,
+        spec.sheet or "Sheet1",
+        header,
+        values,
+        title=title,
+        subtitle=subtitle,
+        total_columns=numeric if with_total else None,
+        total_label=spec.total_row_label or "合计",
+        total_label_col=offset,
+        total_first=total_first,
+        total_adjust={columns.index(k) + offset: v for k, v in (total_adjust or {}).items()} or None,
+        spacer_before_total=spacer_before_total,
+    )
+    return path

@@ -1,19 +1,13 @@
 """Fishing-ban (长江十年禁渔) sample submissions: seeds/raw/fishing/<source>/ for registry/fishing.yml.
 
-Sources written (file names carry the identity the registry reads: period, district, year or version):
-  patrols/        patrol log per month, 2022-01 … 2023-11, one row per patrol (2023-05 resubmitted as _v2;
-                  2023-07 states the water distance in 米; 2022-08 is a GBK CSV)
-  cases/          case register per district since 2021, with offenders' personal data; joint-operation
-                  cases appear in both districts' registers; 南陵县 resubmitted (_20231130 → _20231205);
-                  无为市 states fines in 万元
-  confiscations/  clean-up log per month (nets in 顶/张, a few in 米; boats in 艘)
-  rosters/        staff form as of month end (2022-06, 2022-12, 2023-06, 2023-11), two-row header by level,
-                  合计 row — the 2023-11 合计 miscounts one column
-  equipment/      monitoring-equipment register, one row per device with install/removal dates
-  publicity/      publicity register per year 2021–2023 (media, platforms, text messages, leaflets, adverts)
+Quirks kept on purpose: 2023-05 patrols resubmitted as _v2 (the first file double-counted two patrols'
+staff), 2023-07 patrols state the water distance in 米, 2022-08 patrols and 2023-02 clean-ups are GBK CSV;
+joint-operation cases appear in two districts' registers, 南陵县 resubmitted its case register and 无为市
+states fines in 万元; some nets are measured in 米; the 2023-11 roster's 合计 miscounts one column; the June
+equipment register lacks the latest devices; some leaflet counts are written 约….
 
-Only raw rows are written. Totals per year are chosen first and spread over detail rows, so the
-pipeline's sums land where the report's figures are; every figure is left for the pipeline to compute.
+Totals per year are aimed at the report's figures (read from the figures table) and spread over
+detail rows; every figure is left for the pipeline to compute.
 """
 
 from __future__ import annotations
@@ -25,173 +19,118 @@ from pathlib import Path
 import numpy as np
 
 from sample_generator import common
-from sample_generator.common import District
+from sample_generator.common import DISTRICTS, aim, figure, write_submission
 
 DOMAIN = "fishing"
 LAST_DAY = date(2023, 11, 30)  # the report was written from data through November 2023
 MONTHS = [(y, m) for y in (2022, 2023) for m in range(1, 13) if date(y, m, 1) <= LAST_DAY]
-DISTRICT_ORDER = ("镜湖区", "弋江区", "鸠江区", "湾沚区", "繁昌区", "南陵县", "无为市", "经济技术开发区")
-# Riverside districts carry most of the enforcement work.
-DISTRICT_WEIGHT = np.array([0.5, 0.9, 1.4, 0.8, 1.2, 0.7, 1.8, 0.6])
+NAMES = [d.name for d in DISTRICTS]
+WEIGHTS = common.rng_for(DOMAIN, "district-weights").gamma(4.0, 1.0, len(DISTRICTS))
 WATERS = ("长江干流", "漳河", "青弋江", "裕溪河", "黄浒河", "西河", "龙窝湖", "竹丝湖", "黑沙湖", "奎湖")
-AGENCIES = ("渔政", "公安", "市场监管")
+# Activity of the years the report does not state, relative to January–November 2023.
+YEAR_FACTOR = {2021: 0.72, 2022: 1.06, 2023: 1.0}
 
 
 def generate(raw_dir: Path) -> None:
-    out = common.reset_domain_dir(raw_dir, DOMAIN)
-    districts = {d.name: d for d in common.load_districts()}
-    write_patrols(out / "patrols", districts)
-    write_cases(out / "cases", districts)
-    write_confiscations(out / "confiscations", districts)
-    write_rosters(out / "rosters", districts)
-    write_equipment(out / "equipment", districts)
-    write_publicity(out / "publicity", districts)
+    out = common.reset_domain_dir(raw_dir, DOMAIN).parent
+    for write in (write_patrols, write_cases, write_confiscations, write_rosters, write_equipment):
+        write(out)
+    write_publicity(out)
 
 
-def _district_weights() -> np.ndarray:
-    return DISTRICT_WEIGHT / DISTRICT_WEIGHT.sum()
+def _district(rng: np.random.Generator) -> str:
+    return NAMES[int(rng.choice(len(NAMES), p=WEIGHTS / WEIGHTS.sum()))]
 
 
-def _label(district: str, districts: dict[str, District], rng: np.random.Generator, p: float = 0.08) -> str:
-    return common.district_alias(districts[district], rng) if rng.random() < p else district
+def _label(district: str, rng: np.random.Generator, p: float = 0.08) -> str:
+    return common.district_alias(district, rng) if rng.random() < p else district
 
 
-def _random_day(rng: np.random.Generator, first: date, last: date) -> date:
+def _day(rng: np.random.Generator, first: date, last: date) -> date:
     return first + timedelta(int(rng.integers(0, (last - first).days + 1)))
 
 
 def _spread(rng: np.random.Generator, total: int, weights: np.ndarray, minimum: int = 0) -> np.ndarray:
     """Integers ≥ minimum, proportional to weights, summing exactly to total."""
-    base = np.full(len(weights), minimum)
-    return base + rng.multinomial(total - minimum * len(weights), weights / weights.sum())
+    return minimum + rng.multinomial(total - minimum * len(weights), weights / weights.sum())
+
+
+def _year_end(year: int) -> date:
+    return LAST_DAY if year == LAST_DAY.year else date(year, 12, 31)
 
 
 # =========================================================================== patrols
 
-# year -> (joint patrols, single-agency patrols, staff-, vehicle-, boat-times, km×10); 2023 = Jan–Nov
-PATROL_PLAN = {
-    2022: (566, 1510, 55870, 14120, 2264, 541_460),
-    2023: (533, 1388, 53418, 13462, 2371, 538_205),
-}
-PATROL_METRES_MONTH = (2023, 7)  # this month's log states the water distance in 米
-PATROL_CSV_MONTH = (2022, 8)  # exported as GBK CSV
-PATROL_RESUBMITTED = (2023, 5)  # the first file double-counted two patrols' staff; a _v2 followed
-
 
 def patrol_rows(rng: np.random.Generator) -> list[dict]:
+    margins = {"joint_patrols": 0.33, "patrol_staff_times": 0.34, "patrol_vehicle_times": 0.46}
+    plan = {c: aim(f"fish.{c}", m) for c, m in margins.items()}
+    plan["boats"] = aim("fish.patrol_boat_times", 0.37)
+    plan["km10"] = aim("fish.water_patrol_km", 0.38) * 10
     rows = []
-    for year, (n_joint, n_single, staff, vehicles, boats, km10) in PATROL_PLAN.items():
-        last = LAST_DAY if year == 2023 else date(year, 12, 31)
-        n = n_joint + n_single
-        joint = np.array([True] * n_joint + [False] * n_single)
+    for year in (2022, 2023):
+        n_joint, staff, vehicles, boats, km10 = (round(v * YEAR_FACTOR[year]) for v in plan.values())
+        n = n_joint + round(n_joint * 2.6)
+        joint = np.array([True] * n_joint + [False] * (n - n_joint))
         rng.shuffle(joint)
-        dates = sorted(_random_day(rng, date(year, 1, 1), last) for _ in range(n))
+        dates = sorted(_day(rng, date(year, 1, 1), _year_end(year)) for _ in range(n))
         size = np.where(joint, 2.2, 1.0) * np.exp(rng.normal(0, 0.35, n))
-        staff_v = _spread(rng, staff, size, minimum=3)
-        vehicle_v = _spread(rng, vehicles, size, minimum=1)
-        water = rng.random(n) < 0.8
-        boat_v = _spread(rng, boats, size * water)
-        km_v = _spread(rng, km10, size * water)
+        on_water = size * (rng.random(n) < 0.8)
+        staff_v, vehicle_v = _spread(rng, staff, size, 3), _spread(rng, vehicles, size, 1)
+        boat_v, km_v = _spread(rng, boats, on_water), _spread(rng, km10, on_water)
         for i, day in enumerate(dates):
-            district = DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]
-            rows.append(
-                {
-                    "date": day,
-                    "district": district,
-                    "joint": bool(joint[i]),
-                    "water": WATERS[int(rng.integers(len(WATERS)))],
-                    "lead": "渔政" if joint[i] or rng.random() < 0.7 else "公安",
-                    "staff": int(staff_v[i]),
-                    "vehicles": int(vehicle_v[i]),
-                    "boats": int(boat_v[i]),
-                    "km": km_v[i] / 10,
-                }
-            )
+            lead = "渔政" if joint[i] or rng.random() < 0.7 else "公安"
+            rows.append(dict(patrol_date=day, district=_district(rng),
+                water_body=WATERS[int(rng.integers(10))], patrol_mode="联合执法" if joint[i] else "单独巡查",
+                lead_agency=lead, staff=int(staff_v[i]), vehicles=int(vehicle_v[i]),
+                boats=int(boat_v[i]) or None, water_km=km_v[i] / 10))  # fmt: skip
     return rows
 
 
-def write_patrols(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "patrols")
+def write_patrols(out: Path) -> None:
     mess = common.rng_for(DOMAIN, "patrols-mess")
     by_month: dict[tuple[int, int], list[dict]] = {}
-    for row in patrol_rows(rng):
-        by_month.setdefault((row["date"].year, row["date"].month), []).append(row)
+    for row in patrol_rows(common.rng_for(DOMAIN, "patrols")):
+        by_month.setdefault((row["patrol_date"].year, row["patrol_date"].month), []).append(row)
     for y, m in MONTHS:
-        patrols = by_month.get((y, m), [])
-        metres = (y, m) == PATROL_METRES_MONTH
-        header = [
-            "序号",
-            "巡查编号",
-            "巡查日期",
-            "县区",
-            "巡查水域",
-            "巡查方式",
-            "牵头单位",
-            "出动人员（人次）",
-            "出动车辆（辆次）",
-            "出动船艇（艘次）",
-            "水上巡查里程（米）" if metres else "水上巡查里程（公里）",
-        ]
-        cells = []
-        for k, p in enumerate(patrols, 1):
-            km = round(p["km"] * 1000) if metres else p["km"]
-            cells.append(
-                [
-                    k,
-                    f"XC{y}{m:02d}-{k:04d}",
-                    common.messy_date(p["date"], mess, 0.08, 0.08),
-                    _label(p["district"], districts, mess),
-                    p["water"],
-                    "联合执法" if p["joint"] else "单独巡查",
-                    p["lead"],
-                    common.messy_number(p["staff"], mess),
-                    common.messy_number(p["vehicles"], mess),
-                    p["boats"] or None,
-                    common.messy_number(km, mess, 0.03, 0.02) if km else None,
-                ]
-            )
-        title = f"XX市长江禁捕执法巡查台账（{y}年{m}月）"
-        name = f"禁捕执法巡查台账_{y}{m:02d}"
-        if (y, m) == PATROL_CSV_MONTH:
-            common.write_csv(
-                folder / f"{name}.csv", header[1:], [c[1:] for c in cells], encoding="gbk", title=title
+        metres = (y, m) == (2023, 7)
+        rows = []
+        for k, p in enumerate(by_month.get((y, m), []), 1):
+            km = round(p["water_km"] * 1000) if metres else p["water_km"]
+            rows.append({**p, "patrol_code": f"XC{y}{m:02d}-{k:04d}",
+                "patrol_date": common.messy_date(p["patrol_date"], mess, 0.08, 0.08),
+                "district": _label(p["district"], mess), "staff": common.messy_number(p["staff"], mess),
+                "vehicles": common.messy_number(p["vehicles"], mess),
+                "water_km": common.messy_number(km, mess, 0.03, 0.02) if km else None})  # fmt: skip
+        name, title = f"禁捕执法巡查台账_{y}{m:02d}", f"XX市长江禁捕执法巡查台账（{y}年{m}月）"
+        labels = {"district": "县区", "water_km": "水上巡查里程（米）" if metres else "水上巡查里程（公里）"}
+        if (y, m) == (2022, 8):
+            write_submission(
+                out, "fishing_patrols", f"{name}.csv", rows, title=title, csv_encoding="gbk", labels=labels
             )
             continue
-        if (y, m) == PATROL_RESUBMITTED:
-            first = [list(c) for c in cells]
-            for c in first[:2]:
-                c[7] = common.cell_number(c[7]) * 2
-            common.write_form_xlsx(folder / f"{name}.xlsx", "巡查台账", header, first, title=title)
+        if (y, m) == (2023, 5):
+            first = [
+                {**r, "staff": common.cell_number(r["staff"]) * 2} if k < 2 else r for k, r in enumerate(rows)
+            ]
+            write_submission(
+                out, "fishing_patrols", f"{name}.xlsx", first, title=title, labels=labels, numbered=True
+            )
             name += "_v2"
-        common.write_form_xlsx(
-            folder / f"{name}.xlsx",
-            "巡查台账",
-            header,
-            cells,
-            title=title,
-            subtitle="填报单位：市农业农村局渔政执法支队",
-        )
+        write_submission(out, "fishing_patrols", f"{name}.xlsx", rows, title=title,
+            subtitle="填报单位：市农业农村局渔政执法支队", labels=labels, numbered=True)  # fmt: skip
 
 
 # =========================================================================== cases
 
-# year -> (administrative, of which angling, criminal, fines of administrative cases in 元); 2023 = Jan–Nov
-CASE_PLAN = {
-    2021: (402, 288, 47, 236_400),
-    2022: (598, 463, 61, 351_700),
-    2023: (566, 468, 53, 325_600),
-}
-JOINT_DUPLICATES = {2022: (10, 2), 2023: (12, 3)}  # cases also entered by a second district (admin, criminal)
 FINE_CHOICES = {
     "违规垂钓": (100, 200, 200, 300, 500),
     "非法捕捞": (1000, 2000, 3000),
     "非法收购销售渔获物": (2000, 3000, 5000),
 }
-FINES_IN_WAN_YUAN = "无为市"
-CASES_RESUBMITTED = "南陵县"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志文斌"
-ID_AREA = ("340202", "340207", "340209", "340210", "340212", "340223", "340281", "340221")
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # GB 11643 check-digit weights
 
 
 def _fines(rng: np.random.Generator, kinds: list[str], total: int) -> list[int]:
@@ -204,360 +143,253 @@ def _fines(rng: np.random.Generator, kinds: list[str], total: int) -> list[int]:
     return fines
 
 
-def _person(rng: np.random.Generator, born_before: int) -> tuple[str, str]:
+def _person(rng: np.random.Generator) -> tuple[str, str]:
     name = SURNAMES[int(rng.integers(len(SURNAMES)))] + "".join(
         GIVEN[int(i)] for i in rng.integers(0, len(GIVEN), int(rng.integers(1, 3)))
     )
-    born = date(int(rng.integers(1955, born_before)), int(rng.integers(1, 13)), int(rng.integers(1, 29)))
-    body = f"{ID_AREA[int(rng.integers(len(ID_AREA)))]}{born:%Y%m%d}{int(rng.integers(100, 999))}"
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
-    return name, body + check
+    born = date(int(rng.integers(1955, 2003)), int(rng.integers(1, 13)), int(rng.integers(1, 29)))
+    area = DISTRICTS[int(rng.integers(len(DISTRICTS)))].code
+    body = f"{area}{born:%Y%m%d}{int(rng.integers(100, 999))}"
+    return name, body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
 
 
 def case_rows(rng: np.random.Generator) -> list[dict]:
+    n_admin = aim("fish.admin_cases", 0.6)
+    n_angling = int(np.ceil(n_admin * common.FIGURES["fish.admin_cases_angling_share"].aim(0.03) / 100))
+    fines_total = aim("fish.fines_total", 0.56)
     cases = []
-    for year, (n_admin, n_angling, n_criminal, fines_total) in CASE_PLAN.items():
-        last = LAST_DAY if year == 2023 else date(year, 12, 31)
-        admin_kinds = ["违规垂钓"] * n_angling + [
-            "非法捕捞" if rng.random() < 0.8 else "非法收购销售渔获物" for _ in range(n_admin - n_angling)
+    for year in (2021, 2022, 2023):
+        f = YEAR_FACTOR[year]
+        admin = round(n_admin * f)
+        kinds = ["违规垂钓"] * round(n_angling * f) + [
+            "非法捕捞" if rng.random() < 0.8 else "非法收购销售渔获物"
+            for _ in range(admin - round(n_angling * f))
         ]
-        rng.shuffle(admin_kinds)
-        fines = _fines(rng, admin_kinds, fines_total)
-        records = [("行政", kind, fine) for kind, fine in zip(admin_kinds, fines, strict=True)]
-        records += [("刑事", "非法捕捞", None)] * n_criminal
+        rng.shuffle(kinds)
+        records = list(
+            zip(["行政"] * admin, kinds, _fines(rng, kinds, round(fines_total * f, -2)), strict=True)
+        )
+        records += [("刑事", "非法捕捞", None)] * round(figure("fish.criminal_cases") * f)
         for kind, violation, fine in records:
-            name, id_number = _person(rng, 2003)
+            name, id_number = _person(rng)
             angling = violation == "违规垂钓"
-            cases.append(
-                {
-                    "date": _random_day(rng, date(year, 1, 1), last),
-                    "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))],
-                    "kind": kind,
-                    "violation": violation,
-                    "fine": fine,
-                    "agency": "公安"
-                    if kind == "刑事"
-                    else ("市场监管" if violation.startswith("非法收购") else "渔政"),
-                    "name": name,
-                    "id": id_number,
-                    "joint": None,
-                    "plate": None if angling else f"皖芜湖渔{int(rng.integers(10000, 99999))}",
-                    "catch": None if angling and rng.random() < 0.6 else round(float(rng.gamma(2, 6)), 1),
-                    "transferred": kind == "刑事",
-                }
-            )
-    cases.sort(key=lambda c: c["date"])
+            agency = "公安" if kind == "刑事" else "市场监管" if violation.startswith("非法收购") else "渔政"
+            cases.append(dict(opened_on=_day(rng, date(year, 1, 1), _year_end(year)), district=_district(rng),
+                case_kind=kind, violation_type=violation, lead_agency=agency, fine_yuan=fine,
+                offender_name=name, id_number=id_number,
+                vessel_plate=None if angling else f"皖芜湖渔{int(rng.integers(10000, 99999))}",
+                catch_kg=None if angling and rng.random() < 0.6 else round(float(rng.gamma(2, 6)), 1),
+                transferred=kind == "刑事"))  # fmt: skip
+    cases.sort(key=lambda c: c["opened_on"])
     duplicates = []
-    for year, (n_admin_dup, n_criminal_dup) in JOINT_DUPLICATES.items():
-        pool = [c for c in cases if c["date"].year == year]
-        chosen = [c for c in pool if c["kind"] == "行政"][:n_admin_dup] + [
-            c for c in pool if c["kind"] == "刑事"
-        ][:n_criminal_dup]
+    for year, (n_admin_dup, n_criminal_dup) in {2022: (10, 2), 2023: (12, 3)}.items():
+        pool = [c for c in cases if c["opened_on"].year == year]
+        chosen = [c for c in pool if c["case_kind"] == "行政"][:n_admin_dup]
+        chosen += [c for c in pool if c["case_kind"] == "刑事"][:n_criminal_dup]
         for k, case in enumerate(chosen, 1):
-            case["joint"] = f"LHXD-{year}-{k:03d}"
-            partner = DISTRICT_ORDER[(DISTRICT_ORDER.index(case["district"]) + 1 + int(rng.integers(7))) % 8]
-            duplicates.append(
-                {**case, "district": partner, "date": case["date"] + timedelta(int(rng.integers(0, 3)))}
-            )
-    return sorted(cases + duplicates, key=lambda c: c["date"])
+            case["joint_operation"] = f"LHXD-{year}-{k:03d}"
+            partner = NAMES[(NAMES.index(case["district"]) + 1 + int(rng.integers(7))) % len(NAMES)]
+            day = case["opened_on"] + timedelta(int(rng.integers(0, 3)))
+            duplicates.append({**case, "district": partner, "opened_on": day})
+    return sorted(cases + duplicates, key=lambda c: c["opened_on"])
 
 
-def write_cases(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "cases")
+def write_cases(out: Path) -> None:
     mess = common.rng_for(DOMAIN, "cases-mess")
-    rows = case_rows(rng)
-    for district in DISTRICT_ORDER:
-        mine = [c for c in rows if c["district"] == district]
-        wan = district == FINES_IN_WAN_YUAN
-        header = [
-            "序号",
-            "案件编号",
-            "立案日期",
-            "区县",
-            "案件性质",
-            "违法类型",
-            "办案单位",
-            "联合执法行动编号",
-            "当事人姓名",
-            "身份证号码",
-            "船号或车牌号",
-            "罚款金额（万元）" if wan else "罚款金额（元）",
-            "涉案渔获物（公斤）",
-            "移送司法机关",
-        ]
-        code = districts[district].code
-        cells = []
-        for k, c in enumerate(mine, 1):
-            fine = (
-                None
-                if c["fine"] is None
-                else (c["fine"] / 10000 if wan else common.messy_number(c["fine"], mess))
+    cases = case_rows(common.rng_for(DOMAIN, "cases"))
+    for district in DISTRICTS:
+        wan = district.name == "无为市"
+        rows = []
+        for k, c in enumerate((c for c in cases if c["district"] == district.name), 1):
+            fine = c["fine_yuan"] and (
+                c["fine_yuan"] / 10000 if wan else common.messy_number(c["fine_yuan"], mess)
             )
-            cells.append(
-                [
-                    k,
-                    f"{code}-{c['date'].year}-{k:04d}",
-                    common.messy_date(c["date"], mess),
-                    _label(district, districts, mess),
-                    c["kind"],
-                    c["violation"],
-                    c["agency"],
-                    c["joint"],
-                    c["name"],
-                    c["id"],
-                    c["plate"],
-                    fine,
-                    c["catch"],
-                    c["transferred"],
-                ]
+            rows.append({**c, "case_code": f"{district.code}-{c['opened_on'].year}-{k:04d}",
+                "fine_yuan": fine, "opened_on": common.messy_date(c["opened_on"], mess),
+                "district": _label(district.name, mess)})  # fmt: skip
+        labels = {
+            "fine_yuan": "罚款金额（万元）" if wan else "罚款金额（元）",
+            "catch_kg": "涉案渔获物（公斤）",
+        }
+        stem, title = (
+            f"禁捕执法案件登记台账_{district.name}",
+            f"{district.name}长江禁捕执法案件登记台账（2021年以来）",
+        )
+        if (
+            district.name == "南陵县"
+        ):  # the first register lacked the two latest cases and had a fine typed wrong
+            earlier = [dict(r) for r in rows[:-2]]
+            wrong = next(
+                r for r in earlier if r["case_kind"] == "行政" and common.cell_number(r["fine_yuan"])
             )
-        name = f"禁捕执法案件登记台账_{district}"
-        title = f"{district}长江禁捕执法案件登记台账（2021年以来）"
-        if district == CASES_RESUBMITTED:
-            earlier = [list(c) for c in cells[:-2]]  # the first register lacked the two latest cases
-            for c in earlier:
-                if c[4] == "行政" and common.cell_number(c[11]):
-                    c[11] = (
-                        common.cell_number(c[11]) + 1000
-                    )  # a fine typed wrong, corrected in the resubmission
-                    break
-            common.write_form_xlsx(folder / f"{name}_20231130.xlsx", "案件台账", header, earlier, title=title)
-        common.write_form_xlsx(folder / f"{name}_20231205.xlsx", "案件台账", header, cells, title=title)
+            wrong["fine_yuan"] = common.cell_number(wrong["fine_yuan"]) + 1000
+            write_submission(
+                out,
+                "fishing_cases",
+                f"{stem}_20231130.xlsx",
+                earlier,
+                title=title,
+                labels=labels,
+                numbered=True,
+            )
+        write_submission(out, "fishing_cases", f"{stem}_20231205.xlsx", rows, title=title, labels=labels,
+            numbered=True)  # fmt: skip
 
 
 # =========================================================================== confiscations
 
-# (year, months) -> (nets 顶, nets 张, nets measured in 米 (rows, metres), 'three-no' boats, self-use boats)
-CONFISCATION_PLAN = {
-    (2022, tuple(range(1, 13))): (402, 231, (4, 2300), 97, 215),
-    (2023, tuple(range(1, 10))): (318, 214, (3, 1850), 69, 344),
-    (2023, (10, 11)): (61, 27, (1, 400), 11, 38),
-}
-CONFISCATION_CSV_MONTH = (2023, 2)
-
 
 def confiscation_rows(rng: np.random.Generator) -> list[dict]:
+    nets, boats, self_use = (
+        figure(f"fish.{c}") for c in ("nets_removed", "unlicensed_boats_cleared", "self_use_boats_managed")
+    )
+    # the report's period (January–September 2023), then the rest of 2023 and the whole of 2022
+    plan = {(2023, 1, 9): 1.0, (2023, 10, 11): 0.18, (2022, 1, 12): 1.25}
     rows = []
-    for (year, months), (ding, zhang, (n_metre_rows, metres), boats, self_use) in CONFISCATION_PLAN.items():
-        first = date(year, months[0], 1)
-        last = date(year, months[-1], calendar.monthrange(year, months[-1])[1])
-
-        def add(item: str, total: int, unit: str, n_rows: int, first=first, last=last) -> None:
-            for qty in _spread(rng, total, np.exp(rng.normal(0, 0.5, n_rows)), minimum=1):
-                rows.append(
-                    {
-                        "date": _random_day(rng, first, last),
-                        "item": item,
-                        "qty": int(qty),
-                        "unit": unit,
-                        "district": DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))],
-                    }
-                )
-
-        add("残留废弃网具", ding, "顶", max(1, ding // 9))
-        add("残留废弃网具", zhang, "张", max(1, zhang // 7))
-        add("残留废弃网具", metres, "米", n_metre_rows)
-        add("涉渔三无船舶", boats, "艘", max(1, boats // 2))
-        add("乡镇自用船舶纳管", self_use, "艘", max(1, self_use // 6))
-    return sorted(rows, key=lambda r: r["date"])
+    for (year, first_month, last_month), f in plan.items():
+        first, last = (
+            date(year, first_month, 1),
+            date(year, last_month, calendar.monthrange(year, last_month)[1]),
+        )
+        ding = round(nets * f * 0.6)
+        zhang, n_boats, n_self = round(nets * f) - ding, round(boats * f), round(self_use * f)
+        batches = (("残留废弃网具", ding, "顶", ding // 9), ("残留废弃网具", zhang, "张", zhang // 7),
+                   ("残留废弃网具", round(1850 * f), "米", 3), ("涉渔三无船舶", n_boats, "艘", n_boats // 2),
+                   ("乡镇自用船舶纳管", n_self, "艘", n_self // 6))  # fmt: skip
+        for item, total, unit, n_rows in batches:
+            for qty in _spread(rng, total, np.exp(rng.normal(0, 0.5, max(1, n_rows))), minimum=1):
+                rows.append(dict(action_date=_day(rng, first, last), item=item, quantity=int(qty),
+                    quantity_unit=unit, district=_district(rng)))  # fmt: skip
+    return sorted(rows, key=lambda r: r["action_date"])
 
 
-def write_confiscations(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "confiscations")
+def write_confiscations(out: Path) -> None:
     mess = common.rng_for(DOMAIN, "confiscations-mess")
-    rows = confiscation_rows(rng)
-    header = ["登记编号", "清理日期", "区县", "实施单位", "水域", "清理类别", "数量", "计量单位"]
+    rows = confiscation_rows(common.rng_for(DOMAIN, "confiscations"))
     for y, m in MONTHS:
-        mine = [r for r in rows if (r["date"].year, r["date"].month) == (y, m)]
-        cells = [
-            [
-                f"QL{y}{m:02d}-{k:03d}",
-                common.messy_date(r["date"], mess),
-                _label(r["district"], districts, mess),
-                "渔政" if r["item"] != "乡镇自用船舶纳管" else "乡镇人民政府",
-                WATERS[int(mess.integers(len(WATERS)))],
-                r["item"],
-                common.messy_number(r["qty"], mess, 0.08, 0.05),
-                r["unit"],
-            ]
-            for k, r in enumerate(mine, 1)
-        ]
-        title = f"XX市禁捕水域清理取缔台账（{y}年{m}月）"
-        if (y, m) == CONFISCATION_CSV_MONTH:
-            common.write_csv(
-                folder / f"清理取缔台账_{y}{m:02d}.csv", header, cells, encoding="gbk", title=title
-            )
-        else:
-            common.write_form_xlsx(
-                folder / f"清理取缔台账_{y}{m:02d}.xlsx", "清理取缔台账", header, cells, title=title
-            )
+        mine = [r for r in rows if (r["action_date"].year, r["action_date"].month) == (y, m)]
+        cells = [dict(action_code=f"QL{y}{m:02d}-{k:03d}", action_date=common.messy_date(r["action_date"],
+            mess), district=_label(r["district"], mess),
+            agency="乡镇人民政府" if r["item"] == "乡镇自用船舶纳管" else "渔政",
+            water_body=WATERS[int(mess.integers(10))], item=r["item"],
+            quantity=common.messy_number(r["quantity"], mess, 0.08, 0.05),
+            quantity_unit=r["quantity_unit"]) for k, r in enumerate(mine, 1)]  # fmt: skip
+        csv = (y, m) == (2023, 2)
+        write_submission(out, "fishing_confiscations", f"清理取缔台账_{y}{m:02d}.{'csv' if csv else 'xlsx'}",
+            cells, title=f"XX市禁捕水域清理取缔台账（{y}年{m}月）",
+            csv_encoding="gbk" if csv else None)  # fmt: skip
 
 
 # =========================================================================== rosters
 
-# period -> (enforcement staff, team members by level 市/县/镇, grid wardens by level 县/镇/村), city totals
-ROSTER_PLAN = {
-    (2022, 6): (149, (18, 96, 160), (24, 171, 498)),
-    (2022, 12): (152, (20, 98, 164), (24, 176, 505)),
-    (2023, 6): (155, (20, 100, 168), (24, 180, 516)),
-    (2023, 11): (157, (21, 101, 169), (24, 182, 522)),
-}
-WRONG_TOTAL = ((2023, 11), 4)  # the 2023-11 form's 合计 miscounts 护鱼队伍/镇级 by +6
-ROSTER_ALIAS_PERIOD = (2022, 6)
 
-
-def write_rosters(folder: Path, districts: dict[str, District]) -> None:
+def write_rosters(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "rosters")
-    columns = [
-        "区县",
-        "渔政执法人员（人）",
-        ("护鱼队伍（人）", "市级"),
-        ("护鱼队伍（人）", "县级"),
-        ("护鱼队伍（人）", "镇级"),
-        ("护鱼队伍（人）", "小计"),
-        ("网格责任人（人）", "县级"),
-        ("网格责任人（人）", "镇级"),
-        ("网格责任人（人）", "村级"),
-        ("网格责任人（人）", "小计"),
-    ]
-    city_team = np.zeros(8)
-    city_team[DISTRICT_ORDER.index("鸠江区")] = 1  # the city-level team is based in 鸠江区
-    for (y, m), (staff, team, wardens) in ROSTER_PLAN.items():
-        w = _district_weights()
-        per = [
-            _spread(rng, staff, w, 8),
-            _spread(rng, team[0], city_team),
-            _spread(rng, team[1], w, 4),
-            _spread(rng, team[2], w, 6),
-            _spread(rng, wardens[0], w, 2),
-            _spread(rng, wardens[1], w, 10),
-            _spread(rng, wardens[2], w, 20),
-        ]
+    staff, team, wardens = (
+        figure(f"fish.{c}") for c in ("enforcement_staff", "patrol_team_members", "grid_wardens")
+    )
+    city_team = np.array([d.name == "鸠江区" for d in DISTRICTS], float)  # the city-level team is based there
+    w = WEIGHTS / WEIGHTS.sum()
+    # the forms before the latest (2023-11) one, with the build-up of staff since
+    for (y, m), f in {(2022, 6): 0.95, (2022, 12): 0.97, (2023, 6): 0.99, (2023, 11): 1.0}.items():
+        t, g = round(team * f), round(wardens * f)
+        per = [_spread(rng, round(staff * f), w, 8), _spread(rng, round(t * 0.07), city_team),
+            _spread(rng, round(t * 0.35), w, 4), _spread(rng, t - round(t * 0.07) - round(t * 0.35), w, 6),
+            _spread(rng, round(g * 0.033), w, 2), _spread(rng, round(g * 0.25), w, 10),
+            _spread(rng, g - round(g * 0.033) - round(g * 0.25), w, 20)]  # fmt: skip
         rows = []
-        for j, name in enumerate(DISTRICT_ORDER):
-            staff_j, t_city, t_county, t_town, w_county, w_town, w_village = (int(a[j]) for a in per)
-            label = common.district_alias(districts[name]) if (y, m) == ROSTER_ALIAS_PERIOD else name
-            rows.append(
-                [
-                    label,
-                    staff_j,
-                    t_city or None,
-                    t_county,
-                    common.to_fullwidth(t_town) if j == 2 else t_town,
-                    t_city + t_county + t_town,
-                    w_county,
-                    w_town,
-                    str(w_village),
-                    w_county + w_town + w_village,
-                ]
-            )
-        adjust = {WRONG_TOTAL[1]: 6} if (y, m) == WRONG_TOTAL[0] else None
-        common.write_form_xlsx(
-            folder / f"禁捕护渔力量统计表_{y}{m:02d}.xlsx",
-            "力量统计",
-            columns,
-            rows,
+        for j, d in enumerate(DISTRICTS):
+            s, tc, tk, tt, wc, wt, wv = (int(a[j]) for a in per)
+            rows.append(dict(district=common.district_alias(d) if (y, m) == (2022, 6) else d.name,
+                enforcement_staff=s, team_city=tc or None, team_county=tk,
+                team_township=common.to_fullwidth(tt) if j == 2 else tt, team_subtotal=tc + tk + tt,
+                warden_county=wc, warden_township=wt, warden_village=str(wv),
+                warden_subtotal=wc + wt + wv))  # fmt: skip
+        write_submission(out, "fishing_rosters", f"禁捕护渔力量统计表_{y}{m:02d}.xlsx", rows,
             title=f"XX市长江禁捕护渔力量统计表（截至{y}年{m}月底）",
-            subtitle="填报单位：市农业农村局渔政执法支队",
-            total_columns=range(1, len(columns)),
-            total_adjust=adjust,
+            subtitle="填报单位：市农业农村局渔政执法支队", with_total=True,
+            total_adjust={"team_township": 6} if (y, m) == (2023, 11) else None,
             spacer_before_total=(y, m) == (2022, 12),
-        )
+            labels={"enforcement_staff": "渔政执法人员（人）"})  # fmt: skip
 
 
 # =========================================================================== equipment
 
-# device type -> (in service on 2023-11-30, removed before then, installed by year weights)
-EQUIPMENT_PLAN = {
-    "监控点位": (47, 3, "DW"),
-    "光电设备": (89, 6, "GD"),
-    "共享海事雷达": (7, 0, "LD"),
-    "小目标雷达": (5, 0, "XM"),
+DEVICES = {  # device type → (its figure, code prefix)
+    "监控点位": ("fish.monitoring_points", "DW"),
+    "光电设备": ("fish.optical_devices", "GD"),
+    "共享海事雷达": ("fish.shared_radars", "LD"),
+    "小目标雷达": ("fish.small_target_radars", "XM"),
 }
 
 
-def write_equipment(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "equipment")
-    mess = common.rng_for(DOMAIN, "equipment-mess")
-    header = ["序号", "设备编号", "设备类型", "区县", "所在水域", "安装日期", "拆除日期", "权属"]
+def write_equipment(out: Path) -> None:
+    rng, mess = common.rng_for(DOMAIN, "equipment"), common.rng_for(DOMAIN, "equipment-mess")
     rows = []
-    for device_type, (active, removed, prefix) in EQUIPMENT_PLAN.items():
+    for device_type, (code, prefix) in DEVICES.items():
+        active = figure(code)  # in service on the last day of the report
         first = date(2022, 3, 1) if device_type == "小目标雷达" else date(2020, 6, 1)
-        for k in range(active + removed):
-            installed = _random_day(rng, first, date(2023, 10, 31))
-            gone = _random_day(rng, installed + timedelta(30), LAST_DAY) if k >= active else None
-            district = DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]
-            rows.append(
-                [
-                    f"{prefix}{k + 1:03d}",
-                    device_type,
-                    _label(district, districts, mess),
-                    WATERS[int(rng.integers(len(WATERS)))],
-                    common.messy_date(installed, mess),
-                    gone,
-                    "海事部门共享" if device_type == "共享海事雷达" else "渔政自建",
-                ]
-            )
-    rows.sort(key=lambda r: r[0])
-    cells = [[k, *r] for k, r in enumerate(rows, 1)]
-    title = "XX市禁渔监管设备台账"
+        for k in range(active + round(active * 0.07)):
+            installed = _day(rng, first, date(2023, 10, 31))
+            rows.append(dict(device_code=f"{prefix}{k + 1:03d}", device_type=device_type,
+                district=_label(_district(rng), mess), water_body=WATERS[int(rng.integers(10))],
+                installed_on=common.messy_date(installed, mess), removed_on=_day(rng,
+                installed + timedelta(30), LAST_DAY) if k >= active else None,
+                owner="海事部门共享" if device_type == "共享海事雷达" else "渔政自建"))  # fmt: skip
+    rows.sort(key=lambda r: r["device_code"])
     # The June register lacked the last nine devices; the December one is the register in force.
-    common.write_form_xlsx(
-        folder / "禁渔监管设备台账_20230630.xlsx", "设备台账", header, cells[:-9], title=title
-    )
-    common.write_form_xlsx(folder / "禁渔监管设备台账_20231205.xlsx", "设备台账", header, cells, title=title)
+    for stem, register in (("20230630", rows[:-9]), ("20231205", rows)):
+        write_submission(out, "fishing_equipment", f"禁渔监管设备台账_{stem}.xlsx", register,
+            title="XX市禁渔监管设备台账", numbered=True)  # fmt: skip
 
 
 # =========================================================================== publicity
 
-# channel -> unit, rows per year, totals per year (2023 = Jan–Nov)
-PUBLICITY_PLAN = {
-    "市级以上媒体": ("次", {2021: 41, 2022: 39, 2023: 36}),
-    "政务平台": ("次", {2021: 47, 2022: 58, 2023: 53}),
-    "提醒短信": ("条", {2021: 761_200, 2022: 589_400, 2023: 483_456}),
-    "宣传材料": ("份", {2021: 61_500, 2022: 57_300, 2023: 52_380}),
-    "公益广告": ("次", {2021: 880, 2022: 1_105, 2023: 1_236}),
-}
-PUBLICITY_ROWS = {"市级以上媒体": None, "政务平台": None, "提醒短信": 30, "宣传材料": 40, "公益广告": 25}
 TOPICS = ("长江十年禁渔政策宣讲", "违规垂钓危害", "禁捕退捕渔民安置", "护渔志愿者招募", "禁渔执法成效")
 
 
-def write_publicity(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "publicity")
-    mess = common.rng_for(DOMAIN, "publicity-mess")
-    header = ["登记编号", "宣传日期", "区县", "宣传形式", "宣传内容", "数量", "计量单位"]
+def write_publicity(out: Path) -> None:
+    rng, mess = common.rng_for(DOMAIN, "publicity"), common.rng_for(DOMAIN, "publicity-mess")
+    sms = aim("fish.sms_sent", 0.34)  # since 2021, as of the report
+    # channel → (unit, 2023 total, rows a year or None for one row per item, city-wide)
+    plan = {
+        "市级以上媒体": ("次", figure("fish.media_reports"), None, True),
+        "政务平台": ("次", figure("fish.platform_posts"), None, False),
+        "提醒短信": ("条", None, 30, True),
+        "宣传材料": ("份", aim("fish.leaflets", 0.24), 40, False),
+        "公益广告": ("次", aim("fish.public_ads", 0.24), 25, False),
+    }
+    sms_share = {2021: 0.415, 2022: 0.321}
     for year in (2021, 2022, 2023):
-        last = LAST_DAY if year == 2023 else date(year, 12, 31)
         entries = []
-        for channel, (unit, totals) in PUBLICITY_PLAN.items():
-            n_rows = PUBLICITY_ROWS[channel] or totals[year]
-            amounts = _spread(rng, totals[year], np.exp(rng.normal(0, 0.4, n_rows)), minimum=1)
-            for qty in amounts:
-                city_wide = channel in ("市级以上媒体", "提醒短信")
-                district = None if city_wide else DISTRICT_ORDER[int(rng.choice(8, p=_district_weights()))]
-                entries.append((_random_day(rng, date(year, 1, 1), last), district, channel, int(qty), unit))
+        for channel, (unit, total, n_rows, city_wide) in plan.items():
+            if total is None:
+                total = (
+                    round(sms * sms_share[year])
+                    if year in sms_share
+                    else sms - sum(round(sms * s) for s in sms_share.values())
+                )
+            else:
+                total = round(total * YEAR_FACTOR[year])
+            for qty in _spread(rng, total, np.exp(rng.normal(0, 0.4, n_rows or total)), minimum=1):
+                district = None if city_wide else _district(rng)
+                entries.append(
+                    (_day(rng, date(year, 1, 1), _year_end(year)), district, channel, int(qty), unit)
+                )
         entries.sort(key=lambda e: e[0])
-        cells = []
+        rows = []
         for k, (day, district, channel, qty, unit) in enumerate(entries, 1):
             amount = common.messy_number(qty, mess, 0.06, 0.04)
             if channel == "宣传材料" and mess.random() < 0.15:
                 amount = f"约{qty}"  # written as approximate; the registry accepts 约 here
-            cells.append(
-                [
-                    f"XC{year}-{k:04d}",
-                    common.messy_date(day, mess),
-                    _label(district, districts, mess) if district else None,
-                    channel,
-                    TOPICS[int(mess.integers(len(TOPICS)))],
-                    amount,
-                    unit,
-                ]
-            )
-        common.write_form_xlsx(
-            folder / f"禁渔宣传工作台账_{year}.xlsx",
-            "宣传台账",
-            header,
-            cells,
+            rows.append(dict(entry_code=f"XC{year}-{k:04d}", publicised_on=common.messy_date(day, mess),
+                district=_label(district, mess) if district else None, channel=channel,
+                content=TOPICS[int(mess.integers(len(TOPICS)))], quantity=amount,
+                quantity_unit=unit))  # fmt: skip
+        write_submission(
+            out,
+            "fishing_publicity",
+            f"禁渔宣传工作台账_{year}.xlsx",
+            rows,
             title=f"XX市长江禁渔宣传工作台账（{year}年）",
         )

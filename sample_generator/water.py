@@ -1,22 +1,13 @@
-"""Water-domain sample submissions: seeds/raw/water/<source>/ for every source in registry/water.yml.
+"""Water-domain sample submissions: seeds/raw/water/<source>/ for registry/water.yml.
 
-Sources written (file names carry the identity the registry reads: period, district or year):
-  sections/         surface-water section register (国考 / 省考 / 市控, a section may be in two sets)
-  section_monthly/  monitoring-centre monthly section results, 2022-01 … 2023-11 (one month as GBK CSV)
-  drinking_sources/ county-level-and-above drinking-water source register
-  drinking_monthly/ monthly drinking-water source results
-  source_changes/   revoked and merged drinking-water sources, one row per source with its approval date
-  micro_stations/   automatic micro-station register (新建 / 移用 / 利用现有 with completion dates)
-  outfalls/         Yangtze outfall register per district (sign, monitoring, plan, remediation dates)
-  sewer_works/      urban sewer works monthly form, 8 districts + 合计, 本月/累计 two-row header
-  wwtp_plants/      wastewater plant register; wwtp_projects/ expansion projects with completion dates
-  risk_survey/      sudden water-pollution risk survey, one row per enterprise check, per district
-  funds/            water-pollution prevention funds by project, one register per year
-
-Only raw rows are written. Concentrations are drawn inside the GB 3838 class each section is built
-for (read from seeds/reference/gb3838_limits.csv), counts are split over districts and months so
-their sums land on the bureau's totals, and registers carry dates — every figure is left for the
-pipeline to compute; 合计 rows and 累计 columns are only there to be checked.
+Concentrations are drawn inside the GB 3838 class each section is built for (seeds/reference/
+gb3838_limits.csv); counts are split over districts and months so that their sums land on what the
+report states (read from the figures table); registers carry dates. Quirks kept on purpose: 2022-08
+section results are a GBK CSV and 2023-05 was resubmitted (_v2: the first export had TP 10× too high
+for one section); two months state mercury in μg/L and trace items below detection are written <x, xL,
+ND or 未检出; 无为市 sent an October outfall register before the December one; the 2023-06 sewer form's
+合计 overstates one column, 2023-08 was resubmitted (_v2) and two cells are typed 约…; 南陵县's risk
+survey is a GBK CSV; a fund amount is typed 约… and one in full-width digits.
 """
 
 from __future__ import annotations
@@ -28,32 +19,28 @@ from pathlib import Path
 
 import numpy as np
 
+from dagster_project.ingest.registry import load_registry
 from sample_generator import common
-from sample_generator.common import District, ExcelSerial
+from sample_generator.common import DISTRICTS, ExcelSerial, figure, write_submission
 
 DOMAIN = "water"
 LAST_DAY = date(2023, 11, 30)  # the report was written from data through November 2023
 MONTHS = [(y, m) for y in (2022, 2023) for m in range(1, 13) if date(y, m, 1) <= LAST_DAY]
-DISTRICT_ORDER = ("镜湖区", "弋江区", "鸠江区", "湾沚区", "繁昌区", "南陵县", "无为市", "经济技术开发区")
-MAIN_URBAN = ("镜湖区", "弋江区", "鸠江区", "经济技术开发区")
-RIVERSIDE = ("镜湖区", "弋江区", "鸠江区", "繁昌区", "无为市", "经济技术开发区")
+NAMES = [d.name for d in DISTRICTS]
+MAIN_URBAN = ("镜湖区", "弋江区", "鸠江区", "经济技术开发区")  # the districts of the main urban area
+RIVERSIDE = [n for n in NAMES if n not in ("湾沚区", "南陵县")]  # the districts on the Yangtze main stem
 
 
 def generate(raw_dir: Path) -> None:
-    out = common.reset_domain_dir(raw_dir, DOMAIN)
-    districts = {d.name: d for d in common.load_districts()}
+    out = common.reset_domain_dir(raw_dir, DOMAIN).parent
     limits = load_limits()
-    write_sections(out / "sections", districts)
-    write_section_monthly(out / "section_monthly", limits)
-    write_drinking_sources(out / "drinking_sources", districts)
-    write_drinking_monthly(out / "drinking_monthly", limits)
-    write_source_changes(out / "source_changes", districts)
-    write_micro_stations(out / "micro_stations")
-    write_outfalls(out / "outfalls", districts)
-    write_sewer_works(out / "sewer_works", districts)
-    write_wwtp(out / "wwtp_plants", out / "wwtp_projects")
-    write_risk_survey(out / "risk_survey", districts)
-    write_funds(out / "funds")
+    write_sections(out)
+    write_section_monthly(out, limits)
+    write_drinking(out, limits)
+    write_source_changes(out)
+    for write in (write_micro_stations, write_outfalls, write_sewer_works, write_wwtp, write_risk_survey):
+        write(out)
+    write_funds(out)
 
 
 def _pick(rng: np.random.Generator, items):
@@ -67,6 +54,13 @@ def _day_in(rng: np.random.Generator, first: date, last: date) -> date:
 def _split(rng: np.random.Generator, total: int, n: int, concentration: float = 2.0) -> np.ndarray:
     """total split into n non-negative integers that add up exactly."""
     return rng.multinomial(total, rng.dirichlet(np.full(n, concentration)))
+
+
+def _unit_labels(source: str, **overrides: str) -> dict[str, str]:
+    """Parameter headers as the lab writes them, unit in ASCII brackets: 溶解氧(mg/L)."""
+    spec = load_registry()[source]
+    labels = {c.name: f"{c.headers[0]}({c.unit})" for c in spec.columns if c.unit}
+    return labels | overrides
 
 
 # =========================================================================== GB 3838 limits
@@ -145,79 +139,25 @@ STORM_MONTH = ("GK05", (2023, 7))
 SECTION_LABEL_ALIASES = {"SS04": "经开区", "GK01": "繁昌县"}
 
 
-def _yes(flag: bool) -> str:
-    return "是" if flag else "否"
-
-
-def write_sections(folder: Path, districts: dict[str, District]) -> None:
+def write_sections(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "sections")
-    columns = [
-        "序号",
-        "断面编码",
-        "断面名称",
-        "所在区县",
-        "所在水体",
-        "水体类型",
-        "国考",
-        "省考",
-        "市控",
-        "水质目标",
-    ]
     roman = {2: ("Ⅱ类", "II", "Ⅱ"), 3: ("Ⅲ类", "III", "Ⅲ", "3"), 4: ("Ⅳ类", "IV")}
-    rows = []
-    for i, s in enumerate(SECTIONS, 1):
-        rows.append(
-            [
-                i,
-                s.code,
-                s.name,
-                SECTION_LABEL_ALIASES.get(s.code, s.district),
-                s.water_body,
-                "河流" if s.body_type == "river" else "湖库",
-                _yes(s.national),
-                _yes(s.provincial),
-                _yes(s.city),
-                _pick(rng, roman[s.target]),
-            ]
-        )
-    common.write_form_xlsx(
-        folder / "地表水监测断面名录_2023.xlsx",
-        "断面名录",
-        columns,
-        rows,
+    yes = {True: "是", False: "否"}
+    rows = [dict(section_code=s.code, section_name=s.name,
+        district=SECTION_LABEL_ALIASES.get(s.code, s.district), water_body=s.water_body,
+        water_body_type="河流" if s.body_type == "river" else "湖库", is_national=yes[s.national],
+        is_provincial=yes[s.provincial], is_city=yes[s.city],
+        target_class=_pick(rng, roman[s.target])) for s in SECTIONS]  # fmt: skip
+    write_submission(out, "water_sections", "地表水监测断面名录_2023.xlsx", rows, numbered=True,
         title="XX市地表水环境质量监测断面名录（2023年）",
-        subtitle="填报单位：市生态环境监测中心",
-    )
+        subtitle="填报单位：市生态环境监测中心")  # fmt: skip
 
 
 # =========================================================================== monthly monitoring
 
-PARAMETER_HEADERS = (
-    ("water_temp", "水温(℃)"),
-    ("ph", "pH"),
-    ("do", "溶解氧(mg/L)"),
-    ("codmn", "高锰酸盐指数(mg/L)"),
-    ("cod", "化学需氧量(mg/L)"),
-    ("bod5", "五日生化需氧量(mg/L)"),
-    ("nh3n", "氨氮(mg/L)"),
-    ("tp", "总磷(mg/L)"),
-    ("tn", "总氮(mg/L)"),
-    ("cu", "铜(mg/L)"),
-    ("zn", "锌(mg/L)"),
-    ("fluoride", "氟化物(mg/L)"),
-    ("se", "硒(mg/L)"),
-    ("arsenic", "砷(mg/L)"),
-    ("hg", "汞(mg/L)"),
-    ("cd", "镉(mg/L)"),
-    ("cr6", "六价铬(mg/L)"),
-    ("pb", "铅(mg/L)"),
-    ("cyanide", "氰化物(mg/L)"),
-    ("volatile_phenol", "挥发酚(mg/L)"),
-    ("petroleum", "石油类(mg/L)"),
-    ("las", "阴离子表面活性剂(mg/L)"),
-    ("sulfide", "硫化物(mg/L)"),
-    ("fecal_coliform", "粪大肠菌群(个/L)"),
-)
+# the monthly form's measurements: water temperature, then the GB 3838 表1 items as the registry lists them
+_MEASURED = [c.name for c in load_registry()["water_section_monthly"].columns if c.type == "number"]
+PARAMETERS = ["water_temp", *(p for p in _MEASURED if p != "water_temp")]
 CORE = ("codmn", "cod", "bod5", "nh3n", "tp")
 # Metals and other trace items: measured in the first month of each quarter, usually below the
 # method detection limit (the lab writes the limit with "L", "<", or just "ND" / "未检出").
@@ -242,8 +182,6 @@ TRACE_DETECTED = {
     "zn": (0.05, 0.09),
 }
 HG_IN_UG_L = {(2023, 1), (2023, 4)}  # these exports state mercury in μg/L
-SECTION_CSV = {(2022, 8): "gbk"}
-SECTION_RESUBMITTED = (2023, 5)  # the first export had TP 10× too high for one section; _v2 corrects it
 
 
 def _fmt(value: float, decimals: int) -> float:
@@ -292,35 +230,51 @@ def _messy_value(value: object, rng: np.random.Generator) -> object:
     return value
 
 
-def write_section_monthly(folder: Path, limits) -> None:
-    rng = common.rng_for(DOMAIN, "section_monthly")
-    mess = common.rng_for(DOMAIN, "section_monthly-mess")
+def _hg_labels(source: str, y: int, m: int) -> dict[str, str]:
+    return _unit_labels(source, water_temp="水温(℃)", fecal_coliform="粪大肠菌群(个/L)",
+        **({"hg": "汞(μg/L)"} if (y, m) in HG_IN_UG_L else {}))  # fmt: skip
+
+
+def write_section_monthly(out: Path, limits) -> None:
+    rng, mess = common.rng_for(DOMAIN, "section_monthly"), common.rng_for(DOMAIN, "section_monthly-mess")
     for y, m in MONTHS:
-        hg_header = "汞(μg/L)" if (y, m) in HG_IN_UG_L else "汞(mg/L)"
-        headers = ["序号", "断面编码", "断面名称", "采样日期"] + [
-            hg_header if p == "hg" else h for p, h in PARAMETER_HEADERS
-        ]
         rows = []
-        for i, s in enumerate(SECTIONS, 1):
+        for s in SECTIONS:
             values = section_values(s, y, m, limits, rng)
             sampled = date(y, m, int(rng.integers(5, 16)))
-            sampled_cell = ExcelSerial(sampled) if mess.random() < 0.1 else sampled
-            rows.append(
-                [i, s.code, s.name, sampled_cell]
-                + [_messy_value(values.get(p), mess) for p, _ in PARAMETER_HEADERS]
-            )
-        title = f"XX市地表水断面水质监测月报（{y}年{m}月）"
-        stem = f"地表水断面监测月报_{y}{m:02d}"
-        if (y, m) in SECTION_CSV:
-            common.write_csv(folder / f"{stem}.csv", headers, rows, encoding=SECTION_CSV[(y, m)], title=title)
+            rows.append(dict(section_code=s.code, section_name=s.name,
+                sampled_on=ExcelSerial(sampled) if mess.random() < 0.1 else sampled,
+                **{p: _messy_value(values.get(p), mess) for p in PARAMETERS}))  # fmt: skip
+        title, stem = f"XX市地表水断面水质监测月报（{y}年{m}月）", f"地表水断面监测月报_{y}{m:02d}"
+        labels = _hg_labels("water_section_monthly", y, m)
+        if (y, m) == (2022, 8):
+            write_submission(out, "water_section_monthly", f"{stem}.csv", rows, title=title,
+                csv_encoding="gbk", labels=labels, numbered=True, in_row_order=True)  # fmt: skip
             continue
-        if (y, m) == SECTION_RESUBMITTED:
-            first = [list(r) for r in rows]
-            tp_col = headers.index("总磷(mg/L)")
-            first[5][tp_col] = round(float(common.from_fullwidth(str(first[5][tp_col]))) * 10, 3)
-            common.write_form_xlsx(folder / f"{stem}.xlsx", "断面监测", headers, first, title=title)
+        if (y, m) == (2023, 5):
+            first = [dict(r) for r in rows]
+            first[5]["tp"] = round(float(common.from_fullwidth(str(first[5]["tp"]))) * 10, 3)
+            write_submission(
+                out,
+                "water_section_monthly",
+                f"{stem}.xlsx",
+                first,
+                title=title,
+                labels=labels,
+                numbered=True,
+                in_row_order=True,
+            )
             stem += "_v2"
-        common.write_form_xlsx(folder / f"{stem}.xlsx", "断面监测", headers, rows, title=title)
+        write_submission(
+            out,
+            "water_section_monthly",
+            f"{stem}.xlsx",
+            rows,
+            title=title,
+            labels=labels,
+            numbered=True,
+            in_row_order=True,
+        )
 
 
 # =========================================================================== drinking-water sources
@@ -358,166 +312,85 @@ TABLE2 = {
     "iron": (0.03, 0.15),
     "manganese": (0.01, 0.05),
 }
-DRINKING_PARAMETERS = tuple(p for p, _ in PARAMETER_HEADERS if p not in ("water_temp", "cod")) + tuple(TABLE2)
-DRINKING_HEADERS = {p: h for p, h in PARAMETER_HEADERS} | {
-    "sulfate": "硫酸盐(mg/L)",
-    "chloride": "氯化物(mg/L)",
-    "nitrate": "硝酸盐(mg/L)",
-    "iron": "铁(mg/L)",
-    "manganese": "锰(mg/L)",
-}
 
 
-def write_drinking_sources(folder: Path, districts: dict[str, District]) -> None:
-    columns = ["水源地编码", "水源地名称", "所在区县", "水源地级别", "水源类型", "状态", "撤销日期"]
-    rows = [
-        [
-            s.code,
-            s.name,
-            common.district_alias(districts[s.district]) if s.code == "YS04" else s.district,
-            s.level,
-            s.source_type,
-            "撤销" if s.revoked_on else "在用",
-            s.revoked_on,
-        ]
-        for s in DRINKING_SOURCES
-    ]
-    common.write_form_xlsx(
-        folder / "集中式饮用水水源地名录_报送20231205.xlsx",
-        "水源地名录",
-        columns,
-        rows,
-        title="XX市集中式饮用水水源地名录",
-    )
-
-
-def write_drinking_monthly(folder: Path, limits) -> None:
+def write_drinking(out: Path, limits) -> None:
+    rows = [dict(source_code=s.code, source_name=s.name,
+        district=common.district_alias(s.district) if s.code == "YS04" else s.district, source_level=s.level,
+        source_type=s.source_type, status="撤销" if s.revoked_on else "在用",
+        revoked_on=s.revoked_on) for s in DRINKING_SOURCES]  # fmt: skip
+    write_submission(out, "water_drinking_sources", "集中式饮用水水源地名录_报送20231205.xlsx", rows,
+        title="XX市集中式饮用水水源地名录")  # fmt: skip
     rng = common.rng_for(DOMAIN, "drinking_monthly")
+    parameters = [p for p in PARAMETERS if p not in ("water_temp", "cod")] + list(TABLE2)
     for y, m in MONTHS:
-        headers = ["水源地编码", "水源地名称", "采样日期"] + [
-            "汞(μg/L)" if p == "hg" and (y, m) in HG_IN_UG_L else DRINKING_HEADERS[p]
-            for p in DRINKING_PARAMETERS
-        ]
         rows = []
         for s in DRINKING_SOURCES:
             if s.level != "县级及以上" or (s.revoked_on and date(y, m, 1) > s.revoked_on):
                 continue
             body = "lake" if s.source_type == "湖库型" else "river"
-            section = Section(s.code, s.name, s.district, "", body, False, False, False, 3, 2)
-            values = section_values(section, y, m, limits, rng)
+            values = section_values(
+                Section(s.code, s.name, s.district, "", body, False, False, False, 3, 2), y, m, limits, rng
+            )
             for p, (lo, hi) in TABLE2.items():
                 values[p] = _fmt(rng.uniform(lo, hi), 3)
-            rows.append(
-                [s.code, s.name, date(y, m, int(rng.integers(3, 12)))]
-                + [values.get(p) for p in DRINKING_PARAMETERS]
-            )
-        common.write_form_xlsx(
-            folder / f"饮用水水源地水质月报_{y}{m:02d}.xlsx",
-            "水源地监测",
-            headers,
-            rows,
+            rows.append(dict(source_code=s.code, source_name=s.name,
+                sampled_on=date(y, m, int(rng.integers(3, 12))),
+                **{p: values.get(p) for p in parameters}))  # fmt: skip
+        write_submission(out, "water_drinking_monthly", f"饮用水水源地水质月报_{y}{m:02d}.xlsx", rows,
             title=f"XX市县级及以上集中式饮用水水源地水质监测月报（{y}年{m}月）",
-        )
+            labels=_hg_labels("water_drinking_monthly", y, m), in_row_order=True)  # fmt: skip
 
 
-# Revoked county-level sources (in the source register too) and township sources merged into
-# larger ones; 2022 adjustments are on the list as well and must not count for 2023.
-TOWNSHIP_MERGED = {2022: 9, 2023: 44}
-
-
-def write_source_changes(folder: Path, districts: dict[str, District]) -> None:
+def write_source_changes(out: Path) -> None:
+    """Revoked county-level sources (in the source register too) and township sources merged into larger
+    ones; 2022 adjustments are on the list as well and must not count for 2023."""
     rng = common.rng_for(DOMAIN, "source_changes")
-    rows = []
-    for s in DRINKING_SOURCES:
-        if s.revoked_on:
-            rows.append(
-                [
-                    s.name,
-                    s.district,
-                    "县级及以上",
-                    "撤销",
-                    None,
-                    s.revoked_on,
-                    f"皖政秘〔{s.revoked_on.year}〕{int(rng.integers(20, 200))}号",
-                ]
-            )
-    rows.append(
-        ["荻港镇长江水源地", "繁昌区", "县级及以上", "撤销", None, date(2022, 8, 16), "皖政秘〔2022〕131号"]
+    changes = []
+    for s in (s for s in DRINKING_SOURCES if s.revoked_on):
+        document = f"皖政秘〔{s.revoked_on.year}〕{int(rng.integers(20, 200))}号"
+        changes.append((s.name, s.district, "县级及以上", "撤销", None, s.revoked_on, document))
+    changes.append(
+        ("荻港镇长江水源地", "繁昌区", "县级及以上", "撤销", None, date(2022, 8, 16), "皖政秘〔2022〕131号")
     )
-    for year, count in TOWNSHIP_MERGED.items():
+    outside = [n for n in NAMES if n not in MAIN_URBAN]
+    for year, count in {2022: 9, 2023: figure("water.township_sources_merged")}.items():
         for k in range(count):
-            district = _pick(rng, DISTRICT_ORDER[3:])
+            district = _pick(rng, outside)
             approved = _day_in(rng, date(year, 2, 1), date(year, 11, 28))
-            rows.append(
-                [
-                    f"{district[:2]}第{k + 1}村级水源地",
-                    district,
-                    "乡镇",
-                    "整并",
-                    f"{district}城区水厂管网",
-                    approved,
-                    f"芜政秘〔{year}〕{int(rng.integers(10, 300))}号",
-                ]
-            )
-    rows.sort(key=lambda r: r[5])
-    body = []
-    for i, r in enumerate(rows, 1):
-        district = common.district_alias(districts[r[1]], rng) if rng.random() < 0.2 else r[1]
-        approved = common.messy_date(r[5], rng, 0.15, 0.15)
-        body.append([f"TZ{i:03d}", r[0], district, r[2], r[3], r[4], approved, r[6]])
-    columns = ["编号", "水源地名称", "所在区县", "水源地级别", "调整方式", "整并至", "批复日期", "批复文号"]
-    common.write_form_xlsx(
-        folder / "饮用水水源地撤销整并清单_报送20231205.xlsx",
-        "撤销整并清单",
-        columns,
-        body,
-        title="XX市饮用水水源地撤销、整并清单",
-    )
+            changes.append((f"{district[:2]}第{k + 1}村级水源地", district, "乡镇", "整并",
+                f"{district}城区水厂管网", approved,
+                f"芜政秘〔{year}〕{int(rng.integers(10, 300))}号"))  # fmt: skip
+    changes.sort(key=lambda r: r[5])
+    rows = [dict(change_code=f"TZ{i:03d}", source_name=name, district=common.district_alias(district,
+        rng) if rng.random() < 0.2 else district, source_level=level, change_type=kind, merged_into=into,
+        approved_on=common.messy_date(day, rng, 0.15, 0.15), approval_document=doc) for i, (name, district,
+        level, kind, into, day, doc) in enumerate(changes, 1)]  # fmt: skip
+    write_submission(out, "water_source_changes", "饮用水水源地撤销整并清单_报送20231205.xlsx", rows,
+        title="XX市饮用水水源地撤销、整并清单")  # fmt: skip
 
 
-MICRO_STATIONS = {  # build type → completion years
-    "新建": [2022, 2022, 2023, 2023, 2023, 2023],
-    "移用": [2023, 2023, 2023, 2023],
-    "利用现有": [2022] + [2023] * 8,
-}
-
-
-def write_micro_stations(folder: Path) -> None:
+def write_micro_stations(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "micro_stations")
     in_use = [s for s in DRINKING_SOURCES if not s.revoked_on]
-    rows, n = [], 0
-    for build_type, years in MICRO_STATIONS.items():
-        for year in years:
-            n += 1
+    builds = {"新建": ("water.micro_stations_new", 2), "移用": ("water.micro_stations_moved", 0),
+              "利用现有": ("water.micro_stations_reused",
+              1)}  # build type → its 2023 figure, stations of 2022  # fmt: skip
+    rows = []
+    for build_type, (code, earlier) in builds.items():
+        for year in [2022] * earlier + [2023] * figure(code):
+            n = len(rows) + 1
             s = in_use[n % len(in_use)]
             done = _day_in(rng, date(year, 3, 1), date(year, 11, 20))
-            rows.append(
-                [
-                    f"WZ{n:03d}",
-                    f"{s.name}微站{n}",
-                    s.code,
-                    s.district,
-                    build_type,
-                    common.messy_date(done, rng, 0.2, 0.2),
-                ]
-            )
-    columns = ["站点编号", "站点名称", "水源地编码", "所在区县", "建设方式", "建成日期"]
-    common.write_form_xlsx(
-        folder / "水质自动监测微站台账_报送20231205.xlsx",
-        "微站台账",
-        columns,
-        rows,
-        title="饮用水水源地水质自动监测微站建设台账",
-    )
+            rows.append(dict(station_code=f"WZ{n:03d}", station_name=f"{s.name}微站{n}", source_code=s.code,
+                district=s.district, build_type=build_type,
+                completed_on=common.messy_date(done, rng, 0.2, 0.2)))  # fmt: skip
+    write_submission(out, "water_micro_stations", "水质自动监测微站台账_报送20231205.xlsx", rows,
+        title="饮用水水源地水质自动监测微站建设台账")  # fmt: skip
 
 
 # =========================================================================== Yangtze outfalls
 
-# As of 2023-11-30 the main-stem register has 1777 outfalls; progress on each is a date.
-OUTFALL_TARGETS = {"outfalls": 1777, "signs": 276, "monitored": 965, "plans": 1533, "remediated": 1421}
-TRIBUTARY_OUTFALLS = 640
-OUTFALL_WEIGHTS = np.array([0.12, 0.16, 0.22, 0.17, 0.25, 0.08])
-OUTFALL_RESUBMITTED = "无为市"  # an October register followed by the corrected December one
 OUTFALL_TYPES = ("工业排污口", "城镇污水处理厂排污口", "农业排口", "雨洪排口", "其他排口")
 TRIBUTARIES = ("青弋江", "漳河", "裕溪河", "黄浒河", "西河", "扁担河")
 
@@ -549,73 +422,45 @@ def _progress_dates(rng, n: int, targets: dict[str, int], as_of: date) -> list[d
     return rows
 
 
-def write_outfalls(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "outfalls")
-    mess = common.rng_for(DOMAIN, "outfalls-mess")
-    shares = {k: _split_by(OUTFALL_WEIGHTS, v) for k, v in OUTFALL_TARGETS.items()}
-    tributary = _split_by(OUTFALL_WEIGHTS[::-1], TRIBUTARY_OUTFALLS)
-    columns = [
-        "序号",
-        "排污口编码",
-        "排污口名称",
-        "所在区县",
-        "受纳水体",
-        "是否长江干流",
-        "排污口类型",
-        "排查发现日期",
-        "树牌日期",
-        "监测日期",
-        "一口一策方案编制日期",
-        "整治完成日期",
-    ]
+def write_outfalls(out: Path) -> None:
+    rng, mess = common.rng_for(DOMAIN, "outfalls"), common.rng_for(DOMAIN, "outfalls-mess")
+    codes = {"signs": "outfall_signs", "monitored": "outfalls_monitored", "plans": "outfall_plans",
+        "remediated": "outfalls_remediated"}  # fmt: skip
+    targets = {k: figure(f"water.{code}") for k, code in codes.items()}
+    # the main-stem register as of the report: remediated outfalls make about the stated share of it
+    targets["outfalls"] = round(targets["remediated"] * 100 / figure("water.outfall_remediation_ratio"))
+    weights = rng.gamma(4.0, 1.0, len(RIVERSIDE))
+    shares = {k: _split_by(weights, v) for k, v in targets.items()}
+    tributary = _split_by(weights[::-1], 640)
     for j, name in enumerate(RIVERSIDE):
-        district = districts[name]
-        targets = {k: int(v[j]) for k, v in shares.items()}
-        n_main = targets.pop("outfalls")
-        main = _progress_dates(rng, n_main, targets, LAST_DAY)
+        mine = {k: int(v[j]) for k, v in shares.items()}
+        n_main = mine.pop("outfalls")
         n_trib = int(tributary[j])
-        trib_targets = {k: int(v * n_trib / n_main) for k, v in targets.items()}
-        trib = _progress_dates(rng, n_trib, trib_targets, LAST_DAY)
-        entries = [(True, "长江", d) for d in main] + [(False, _pick(rng, TRIBUTARIES), d) for d in trib]
-        rows = []
-        for i, (is_main, water, d) in enumerate(entries, 1):
-            code = f"RK{district.code}{i:04d}"
-            rows.append(
-                [
-                    i,
-                    code,
-                    f"{water}{name[:2]}段{i}号排口",
-                    name,
-                    water,
-                    _yes(is_main),
-                    _pick(rng, OUTFALL_TYPES),
-                    *(
-                        common.messy_date(d[k], mess, 0.05, 0.05) if d[k] else None
-                        for k in ("found", "sign", "monitored", "plan", "remediated")
-                    ),
-                ]
+        entries = [(True, "长江", d) for d in _progress_dates(rng, n_main, mine, LAST_DAY)] + [
+            (False, _pick(rng, TRIBUTARIES), d)
+            for d in _progress_dates(
+                rng, n_trib, {k: int(v * n_trib / n_main) for k, v in mine.items()}, LAST_DAY
             )
-        label = common.district_alias(district) if name == "繁昌区" else name
+        ]
+        code = common.BY_NAME[name].code
+        rows = [dict(outfall_code=f"RK{code}{i:04d}", outfall_name=f"{water}{name[:2]}段{i}号排口",
+            district=name, receiving_water=water, is_main_stem="是" if is_main else "否",
+            outfall_type=_pick(rng, OUTFALL_TYPES), **{c: d[k] and common.messy_date(d[k], mess, 0.05,
+            0.05) for c, k in STEPS.items()}) for i, (is_main, water, d) in enumerate(entries,
+            1)]  # fmt: skip
+        label = common.district_alias(name) if name == "繁昌区" else name
         title = f"XX市长江入河排污口排查整治台账（{label}）"
-        if name == OUTFALL_RESUBMITTED:
-            earlier = [list(r) for r in rows]
-            undone = [r for r in earlier if r[-1] is not None][:25]
-            for r in undone:
-                r[-1] = None  # the October register did not yet show 25 remediations
-            common.write_form_xlsx(
-                folder / f"长江入河排污口整治台账_{label}_报送20231010.xlsx",
-                "排污口台账",
-                columns,
-                earlier,
-                title=title,
-            )
-        common.write_form_xlsx(
-            folder / f"长江入河排污口整治台账_{label}_报送20231205.xlsx",
-            "排污口台账",
-            columns,
-            rows,
-            title=title,
-        )
+        if name == "无为市":  # the October register did not yet show 25 remediations
+            done = [r for r in rows if r["remediated_on"] is not None][:25]
+            earlier = [{**r, "remediated_on": None} if r in done else r for r in rows]
+            write_submission(out, "water_outfalls", f"长江入河排污口整治台账_{label}_报送20231010.xlsx",
+                earlier, title=title, numbered=True)  # fmt: skip
+        write_submission(out, "water_outfalls", f"长江入河排污口整治台账_{label}_报送20231205.xlsx", rows,
+            title=title, numbered=True)  # fmt: skip
+
+
+STEPS = {"found_on": "found", "sign_erected_on": "sign", "monitored_on": "monitored",
+    "plan_written_on": "plan", "remediated_on": "remediated"}  # fmt: skip
 
 
 def _split_by(weights: np.ndarray, total: int) -> np.ndarray:
@@ -629,108 +474,79 @@ def _split_by(weights: np.ndarray, total: int) -> np.ndarray:
 
 # =========================================================================== urban sewer works
 
-# 2023 totals (January–November) the districts' monthly rows add up to; 2022 is lower.
-SEWER_TOTALS = {
-    2023: {"surveyed": 14840, "defects": 4940, "cross": 1864, "new": 2433, "dredged": 85615},
-    2022: {"surveyed": 11230, "defects": 3710, "cross": 1302, "new": 1968, "dredged": 70422},
+# metric → (its figure, the decimals its km are planned in, the districts reporting it)
+SEWER_METRICS = {
+    "surveyed_km": ("water.sewer_surveyed_km", 1, None),
+    "defects_fixed": ("water.sewer_defects_fixed", 0, None),
+    "cross_connections_fixed": ("water.mixed_connections_fixed", 0, None),
+    "new_km": ("water.sewer_new_km", 1, None),
+    "dredged_km": ("water.sewer_dredged_km", 2, MAIN_URBAN),  # dredging is reported for the main urban area
 }
-SEWER_DECIMALS = {"surveyed": 1, "new": 1, "dredged": 2}  # totals above are in these units (0.1 km / 0.01 km)
-SEWER_METRICS = (
-    ("surveyed", "排查城市污水管网（km）"),
-    ("defects", "整治三四级结构性缺陷（个）"),
-    ("cross", "整治市政雨污混接（处）"),
-    ("new", "新建污水管网（km）"),
-    ("dredged", "清淤疏通污水管网（km）"),
-)
-BLACK_ODOROUS = {"镜湖区": 22, "弋江区": 18, "鸠江区": 24, "经济技术开发区": 10}
-BLACK_ODOROUS_2022 = {"镜湖区": 20, "弋江区": 18, "鸠江区": 21, "经济技术开发区": 9}
-SEWER_WRONG_TOTAL = ((2023, 6), "defects", 10)  # this month's 合计 row overstates 缺陷 本月 by 10
-SEWER_RESUBMITTED = (2023, 8)  # 鸠江区 km surveyed was first reported 12.5 km too high; _v2 corrects it
-SEWER_ALIAS_MONTHS = {(2022, 3), (2023, 2)}
-SEWER_APPROX = {((2023, 4), "无为市"), ((2023, 10), "南陵县")}  # 新建管网 typed as "约x.x"
+SEWER_2022 = 0.78  # 2022's works relative to 2023's
 
 
 def sewer_plan(rng: np.random.Generator) -> dict[tuple[int, int], np.ndarray]:
     """(year, month) → districts × metrics in the metric's smallest unit; December 2022 is extra."""
-    plan = {}
-    for year, totals in SEWER_TOTALS.items():
-        months = 11
-        for k, (metric, _) in enumerate(SEWER_METRICS):
-            eligible = MAIN_URBAN if metric == "dredged" else DISTRICT_ORDER
-            per_district = _split(rng, totals[metric], len(eligible), 4.0)
-            for j, name in enumerate(eligible):
-                per_month = _split(rng, int(per_district[j]), months, 3.0)
-                for mi in range(months):
-                    grid = plan.setdefault(
-                        (year, mi + 1), np.zeros((len(DISTRICT_ORDER), len(SEWER_METRICS)), int)
-                    )
-                    grid[DISTRICT_ORDER.index(name), k] = per_month[mi]
-    december = (plan[(2022, 11)] * 0.8).astype(int)
-    plan[(2022, 12)] = december
+    plan: dict[tuple[int, int], np.ndarray] = {}
+    for year in (2023, 2022):
+        for k, (code, decimals, only) in enumerate(SEWER_METRICS.values()):
+            units = round(figure(code) * 10**decimals * (SEWER_2022 if year == 2022 else 1))
+            eligible = only or NAMES
+            for name, total in zip(eligible, _split(rng, units, len(eligible), 4.0), strict=True):
+                for mi, value in enumerate(_split(rng, int(total), 11, 3.0)):
+                    grid = plan.setdefault((year, mi + 1), np.zeros((len(NAMES), len(SEWER_METRICS)), int))
+                    grid[NAMES.index(name), k] = value
+    plan[(2022, 12)] = (plan[(2022, 11)] * 0.8).astype(int)
     return plan
 
 
-def _sewer_cell(metric: str, units: int) -> float | int:
-    decimals = SEWER_DECIMALS.get(metric)
-    return units if decimals is None else round(units / 10**decimals, decimals)
-
-
-def write_sewer_works(folder: Path, districts: dict[str, District]) -> None:
-    rng = common.rng_for(DOMAIN, "sewer_works")
-    mess = common.rng_for(DOMAIN, "sewer_works-mess")
+def write_sewer_works(out: Path) -> None:
+    rng, mess = common.rng_for(DOMAIN, "sewer_works"), common.rng_for(DOMAIN, "sewer_works-mess")
     plan = sewer_plan(rng)
-    columns: list = ["序号", "区县"]
-    for _, label in SEWER_METRICS:
-        columns += [(label, "本月"), (label, "累计")]
-    columns.append(("长效监管黑臭水体（条）", "月末在管"))
-    ytd = np.zeros((len(DISTRICT_ORDER), len(SEWER_METRICS)), int)
+    supervised = {
+        2023: _split_by(rng.gamma(4.0, 1.0, len(MAIN_URBAN)), figure("water.urban_black_odorous_supervised"))
+    }
+    supervised[2022] = supervised[2023] - rng.integers(0, 3, len(MAIN_URBAN))
+    approx = {((2023, 4), "无为市"), ((2023, 10), "南陵县")}  # 新建管网 typed as "约x.x"
+    ytd = np.zeros((len(NAMES), len(SEWER_METRICS)), int)
     for y, m in MONTHS:
-        if m == 1:
-            ytd[:] = 0
         month = plan[(y, m)]
-        ytd += month
-        supervised = BLACK_ODOROUS if y == 2023 else BLACK_ODOROUS_2022
-        versions = [month.copy()]
-        if (y, m) == SEWER_RESUBMITTED:
+        ytd = month + (0 if m == 1 else ytd)
+        versions = {"": month}
+        if (y, m) == (2023, 8):  # 鸠江区's km surveyed was first reported 12.5 km too high; _v2 corrects it
             wrong = month.copy()
-            wrong[DISTRICT_ORDER.index("鸠江区"), 0] += 125
-            versions = [wrong, month.copy()]
-        for n, this_month in enumerate(versions):
+            wrong[NAMES.index("鸠江区"), 0] += 125
+            versions = {"": wrong, "_v2": month}
+        for suffix, this_month in versions.items():
             this_ytd = ytd - month + this_month
             rows = []
-            for j, name in enumerate(DISTRICT_ORDER):
-                label = common.district_alias(districts[name]) if (y, m) in SEWER_ALIAS_MONTHS else name
-                row: list = [j + 1, label]
-                for k, (metric, _) in enumerate(SEWER_METRICS):
-                    if metric == "dredged" and name not in MAIN_URBAN:
-                        row += [None, None]  # dredging is only reported for the main urban area
+            for j, name in enumerate(NAMES):
+                row = {"district": common.district_alias(name) if (y, m) in {(2022, 3), (2023, 2)} else name}
+                for k, (metric, (_, decimals, only)) in enumerate(SEWER_METRICS.items()):
+                    if only and name not in only:
                         continue
-                    value = _sewer_cell(metric, int(this_month[j, k]))
-                    if metric == "new" and ((y, m), name) in SEWER_APPROX:
-                        value = f"约{value}"
-                    else:
-                        value = common.messy_number(value, mess, 0.05, 0.03)
-                    row += [
-                        value,
-                        common.messy_number(_sewer_cell(metric, int(this_ytd[j, k])), mess, 0.03, 0.02),
-                    ]
-                row.append(supervised.get(name, 0) if name in MAIN_URBAN else None)
+                    value = _in_km(int(this_month[j, k]), decimals)
+                    month_cell = (
+                        f"约{value}"
+                        if metric == "new_km" and ((y, m), name) in approx
+                        else common.messy_number(value, mess, 0.05, 0.03)
+                    )
+                    row[f"{metric}_month"] = month_cell
+                    row[f"{metric}_ytd"] = common.messy_number(
+                        _in_km(int(this_ytd[j, k]), decimals), mess, 0.03, 0.02
+                    )
+                if name in MAIN_URBAN:
+                    row["black_odorous_supervised"] = int(supervised[y][MAIN_URBAN.index(name)])
                 rows.append(row)
-            wrong_total = SEWER_WRONG_TOTAL[0] == (y, m)
-            adjust = {2 + 2 * [k for k, _ in SEWER_METRICS].index(SEWER_WRONG_TOTAL[1]): SEWER_WRONG_TOTAL[2]}
-            suffix = "_v2" if n == 1 else ""
-            common.write_form_xlsx(
-                folder / f"城市污水管网建设整治月报表_{y}{m:02d}{suffix}.xlsx",
-                "月报表",
-                columns,
-                rows,
-                title=f"XX市城市污水管网建设与整治月报表（{y}年{m}月）",
-                subtitle="填报单位：市城市管理局",
-                total_columns=range(2, len(columns)),
-                total_label_col=1,
-                total_adjust=adjust if wrong_total else None,
-                spacer_before_total=m % 5 == 0,
-            )
+            write_submission(out, "water_sewer_works", f"城市污水管网建设整治月报表_{y}{m:02d}{suffix}.xlsx",
+                rows, numbered=True, title=f"XX市城市污水管网建设与整治月报表（{y}年{m}月）",
+                subtitle="填报单位：市城市管理局", with_total=True,
+                total_adjust={"defects_fixed_month": 10} if (y, m) == (2023, 6) else None,
+                spacer_before_total=m % 5 == 0)  # fmt: skip
+
+
+def _in_km(units: int, decimals: int) -> float | int:
+    return units if decimals == 0 else round(units / 10**decimals, decimals)
 
 
 # =========================================================================== wastewater plants
@@ -746,174 +562,129 @@ PLANTS = (
     ("WS08", "湾沚区污水处理厂", "湾沚区", 3, date(2010, 10, 1)),
     ("WS09", "大龙湾污水处理厂", "弋江区", 5, date(2020, 12, 1)),
 )
-# (plant, project, type, capacity added in 万吨/日, start, completion or None)
-PROJECTS = (
-    ("WS02", "天门山污水处理厂二期扩建工程", "扩建", 3, date(2022, 3, 1), date(2023, 6, 28)),
-    ("WS05", "繁昌县第二污水处理厂二期扩建工程", "扩建", 2, date(2022, 5, 10), date(2023, 9, 15)),
-    ("WS06", "南陵县污水处理厂三期扩建工程", "扩建", 1.5, date(2021, 4, 1), date(2022, 10, 20)),
-    ("WS04", "滨江污水处理厂二期扩建工程", "扩建", 10, date(2023, 10, 1), None),
-    ("WS07", "无为市城东污水处理厂二期工程", "扩建", 2.5, date(2023, 2, 1), None),
-    ("WS01", "朱家桥污水处理厂提标改造工程", "提标改造", 0, date(2022, 6, 1), date(2023, 4, 30)),
-    ("WS09", "大龙湾污水处理厂一期二阶段", "新建", 5, date(2023, 8, 1), None),
-)
 
 
-def write_wwtp(plants_folder: Path, projects_folder: Path) -> None:
+def write_wwtp(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "wwtp")
-    common.write_form_xlsx(
-        plants_folder / "城镇污水处理厂名录_2023.xlsx",
-        "污水处理厂",
-        ["污水处理厂编码", "污水处理厂名称", "所在区县", "设计处理规模（万吨/日）", "投运日期"],
-        [
-            [c, n, d, common.messy_number(cap, rng, 0.2, 0.1), common.messy_date(op, rng, 0.3, 0.2)]
-            for c, n, d, cap, op in PLANTS
-        ],
-        title="XX市城镇污水处理厂名录",
-    )
-    rows = [
-        [
-            f"XM{i:02d}",
-            plant,
-            name,
-            kind,
-            common.messy_number(cap, rng, 0.2, 0.1),
-            start,
-            common.messy_date(done, rng, 0.3, 0.2) if done else None,
-        ]
-        for i, (plant, name, kind, cap, start, done) in enumerate(PROJECTS, 1)
-    ]
-    common.write_form_xlsx(
-        projects_folder / "污水处理厂建设项目台账_报送20231205.xlsx",
-        "项目台账",
-        [
-            "项目编号",
-            "污水处理厂编码",
-            "项目名称",
-            "项目类型",
-            "新增处理能力（万吨/日）",
-            "开工日期",
-            "完工日期",
-        ],
+    rows = [dict(plant_code=c, plant_name=n, district=d, design_capacity=common.messy_number(cap, rng, 0.2,
+        0.1), operating_since=common.messy_date(op, rng, 0.3, 0.2)) for c, n, d, cap,
+        op in PLANTS]  # fmt: skip
+    wan = {"capacity_added": "新增处理能力（万吨/日）", "design_capacity": "设计处理规模（万吨/日）"}
+    write_submission(
+        out,
+        "water_wwtp_plants",
+        "城镇污水处理厂名录_2023.xlsx",
         rows,
-        title="XX市污水处理厂新建、扩建、提标改造项目台账",
+        title="XX市城镇污水处理厂名录",
+        labels=wan,
     )
+    added = figure("water.wwtp_capacity_added") / 10000  # 万吨/日 of the expansions completed in 2023
+    # (plant, project, type, capacity added in 万吨/日, start, completion or None)
+    projects = (
+        (
+            "WS02",
+            "天门山污水处理厂二期扩建工程",
+            "扩建",
+            _plain(added * 0.6),
+            date(2022, 3, 1),
+            date(2023, 6, 28),
+        ),
+        (
+            "WS05",
+            "繁昌县第二污水处理厂二期扩建工程",
+            "扩建",
+            _plain(added * 0.4),
+            date(2022, 5, 10),
+            date(2023, 9, 15),
+        ),
+        ("WS06", "南陵县污水处理厂三期扩建工程", "扩建", 1.5, date(2021, 4, 1), date(2022, 10, 20)),
+        ("WS04", "滨江污水处理厂二期扩建工程", "扩建", 10, date(2023, 10, 1), None),
+        ("WS07", "无为市城东污水处理厂二期工程", "扩建", 2.5, date(2023, 2, 1), None),
+        ("WS01", "朱家桥污水处理厂提标改造工程", "提标改造", 0, date(2022, 6, 1), date(2023, 4, 30)),
+        ("WS09", "大龙湾污水处理厂一期二阶段", "新建", 5, date(2023, 8, 1), None),
+    )
+    rows = [dict(project_code=f"XM{i:02d}", plant_code=plant, project_name=name, project_type=kind,
+        capacity_added=common.messy_number(cap, rng, 0.2, 0.1), started_on=start,
+        completed_on=done and common.messy_date(done, rng, 0.3, 0.2)) for i, (plant, name, kind, cap, start,
+        done) in enumerate(projects, 1)]  # fmt: skip
+    write_submission(out, "water_wwtp_projects", "污水处理厂建设项目台账_报送20231205.xlsx", rows, labels=wan,
+        title="XX市污水处理厂新建、扩建、提标改造项目台账")  # fmt: skip
+
+
+def _plain(value: float):
+    value = round(value, 4)
+    return int(value) if float(value).is_integer() else value
 
 
 # =========================================================================== risk survey
 
-RISK_TOTALS_2023 = {"checks": 286, "found": 104, "rectified": 68, "cases": 6}
-RISK_CHECKS_2022 = 150
-RISK_CSV = {"南陵县": "gbk"}
 ENTERPRISE_WORDS = ("化工", "电镀", "印染", "制药", "新材料", "危化品仓储", "表面处理", "涂装")
 
 
-def write_risk_survey(folder: Path, districts: dict[str, District]) -> None:
+def write_risk_survey(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "risk_survey")
-    per_district = _split(rng, RISK_TOTALS_2023["checks"], len(DISTRICT_ORDER), 6.0)
-    checks_2023 = [
-        (name, _day_in(rng, date(2023, 3, 1), date(2023, 11, 25)))
-        for name, k in zip(DISTRICT_ORDER, per_district, strict=True)
-        for _ in range(int(k))
-    ]
+    total = {
+        k: figure(f"water.risk_{k}")
+        for k in ("enterprise_checks", "hazards_found", "hazards_fixed", "cases_filed")
+    }
+    per_district = _split(rng, total["enterprise_checks"], len(NAMES), 6.0)
+    checks_2023 = [(name, _day_in(rng, date(2023, 3, 1), date(2023, 11, 25))) for name,
+        k in zip(NAMES, per_district, strict=True) for _ in range(int(k))]  # fmt: skip
+    with_hazards = round(total["hazards_found"] * 0.67)  # checks that found any hazard
     found = np.zeros(len(checks_2023), int)
-    found_at = rng.choice(len(checks_2023), 70, replace=False)
-    found[found_at] = 1 + _split(rng, RISK_TOTALS_2023["found"] - 70, 70, 1.0)
-    rectified = np.zeros_like(found)
-    remaining = RISK_TOTALS_2023["rectified"]
+    found_at = rng.choice(len(checks_2023), with_hazards, replace=False)
+    found[found_at] = 1 + _split(rng, total["hazards_found"] - with_hazards, with_hazards, 1.0)
+    rectified, remaining = np.zeros_like(found), total["hazards_fixed"]
     for i in sorted(found_at, key=lambda i: checks_2023[i][1]):
-        take = min(int(found[i]), remaining)
-        rectified[i], remaining = take, remaining - take
-    cases = set(rng.choice(found_at, RISK_TOTALS_2023["cases"], replace=False).tolist())
+        rectified[i] = min(int(found[i]), remaining)
+        remaining -= rectified[i]
+    cases = set(rng.choice(found_at, total["cases_filed"], replace=False).tolist())
     checks_2022 = [
-        (_pick(rng, DISTRICT_ORDER), _day_in(rng, date(2022, 5, 1), date(2022, 10, 31)))
-        for _ in range(RISK_CHECKS_2022)
+        (_pick(rng, NAMES), _day_in(rng, date(2022, 5, 1), date(2022, 10, 31))) for _ in range(150)
     ]
-    columns = [
-        "排查编号",
-        "企业名称",
-        "统一社会信用代码",
-        "所在区县",
-        "排查日期",
-        "发现问题隐患（个）",
-        "已整改（个）",
-        "是否立案查处",
-        "立案日期",
-        "企业联系人",
-        "联系电话",
-    ]
-    by_district: dict[str, list[list]] = {n: [] for n in DISTRICT_ORDER}
+    by_district: dict[str, list[dict]] = {n: [] for n in NAMES}
     entries = [(n, d, 0, 0, False) for n, d in checks_2022] + [
         (n, d, int(found[i]), int(rectified[i]), i in cases) for i, (n, d) in enumerate(checks_2023)
     ]
     for name, checked, n_found, n_fixed, case in entries:
         rows = by_district[name]
-        code = f"FX{districts[name].code[-3:]}{checked.year}{len(rows) + 1:04d}"
         company = (
-            f"{_pick(rng, ('华', '金', '恒', '新', '海', '长'))}{_pick(rng, ('泰', '源', '达', '盛', '丰'))}"
-            f"{_pick(rng, ENTERPRISE_WORDS)}有限公司"
+            f"{_pick(rng, '华金恒新海长')}{_pick(rng, '泰源达盛丰')}{_pick(rng, ENTERPRISE_WORDS)}有限公司"
         )
-        filed_on = checked + timedelta(days=int(rng.integers(10, 40))) if case else None
-        if filed_on and filed_on > LAST_DAY:
-            filed_on = LAST_DAY
-        rows.append(
-            [
-                code,
-                company,
-                f"91340{int(rng.integers(10**12, 10**13))}",
-                name,
-                checked,
-                n_found,
-                n_fixed,
-                _yes(case),
-                filed_on,
-                f"{_pick(rng, ('王', '李', '张', '陈'))}工",
-                f"13{int(rng.integers(10**8, 10**9))}",
-            ]
-        )
+        filed_on = min(checked + timedelta(days=int(rng.integers(10, 40))), LAST_DAY) if case else None
+        rows.append(dict(check_code=f"FX{common.BY_NAME[name].code[-3:]}{checked.year}{len(rows) + 1:04d}",
+            enterprise_name=company, enterprise_code=f"91340{int(rng.integers(10**12, 10**13))}",
+            district=name, checked_on=checked, hazards_found=n_found, hazards_rectified=n_fixed,
+            case_filed="是" if case else "否", case_filed_on=filed_on,
+            contact_person=f"{_pick(rng, ('王', '李', '张', '陈'))}工",
+            contact_phone=f"13{int(rng.integers(10**8, 10**9))}"))  # fmt: skip
     for name, rows in by_district.items():
-        stem = f"突发水污染事件风险隐患排查台账_{name}_报送20231205"
-        title = f"突发水污染事件风险隐患专项排查整治台账（{name}）"
-        if name in RISK_CSV:
-            common.write_csv(folder / f"{stem}.csv", columns, rows, encoding=RISK_CSV[name], title=title)
-        else:
-            common.write_form_xlsx(folder / f"{stem}.xlsx", "排查台账", columns, rows, title=title)
+        csv = name == "南陵县"
+        write_submission(out, "water_risk_survey",
+            f"突发水污染事件风险隐患排查台账_{name}_报送20231205.{'csv' if csv else 'xlsx'}", rows,
+            title=f"突发水污染事件风险隐患专项排查整治台账（{name}）", csv_encoding="gbk" if csv else None,
+            labels={"district": "所在区县"})  # fmt: skip
 
 
 # =========================================================================== funds
 
-FUNDS = {
-    2022: (
-        ("漳河流域水环境综合治理项目", "南陵县", "中央水污染防治资金", "9800", date(2022, 6, 20)),
+
+def write_funds(out: Path) -> None:
+    central = round(figure("water.central_funds") / 10000)  # 万元 of central water funds issued in 2023
+    parts = [round(central * s, -2) for s in (0.444, 0.315, 0.148)]
+    funds = {2022: (("漳河流域水环境综合治理项目", "南陵县", "中央水污染防治资金", "9800", date(2022, 6, 20)),
         ("黄浒河水生态修复项目", "繁昌区", "中央水污染防治资金", "6200", date(2022, 6, 20)),
-        ("城区黑臭水体治理巩固项目", "镜湖区", "省级水污染防治资金", "1500", date(2022, 9, 8)),
-    ),
-    2023: (
-        ("青弋江流域六郎段水生态保护修复项目", "湾沚区", "中央水污染防治资金", "12000", date(2023, 5, 26)),
-        ("繁昌区犁山河水环境生态修复项目", "繁昌区", "中央水污染防治资金", "8500", date(2023, 5, 26)),
-        ("外龙窝湖湿地公园一期工程", "鸠江区", "中央水污染防治资金", "约4000", date(2023, 10, 18)),
-        (
-            "长江天门山段凤鸣湖流域生态治理项目",
-            "鸠江区",
-            "中央水污染防治资金",
-            "２５００",
-            date(2023, 10, 18),
-        ),
-        ("惠生联圩生态建设一期", "无为市", "省级水污染防治资金", "1800", date(2023, 7, 3)),
-        ("重点建设用地土壤污染风险管控项目", "弋江区", "中央土壤污染防治资金", "2600", date(2023, 8, 11)),
-    ),
-}
-
-
-def write_funds(folder: Path) -> None:
-    for year, projects in FUNDS.items():
-        rows = [
-            [f"ZJ{year}{i:02d}", name, district, kind, amount, issued, f"财资环〔{year}〕{10 + i}号"]
-            for i, (name, district, kind, amount, issued) in enumerate(projects, 1)
-        ]
-        common.write_form_xlsx(
-            folder / f"水污染防治资金争取情况_{year}.xlsx",
-            "资金项目",
-            ["项目编号", "项目名称", "所在区县", "资金类别", "下达金额（万元）", "下达日期", "下达文号"],
-            rows,
-            title=f"{year}年度水污染防治资金争取情况",
-        )
+        ("城区黑臭水体治理巩固项目", "镜湖区", "省级水污染防治资金", "1500", date(2022, 9, 8))),
+        2023: (("青弋江流域六郎段水生态保护修复项目", "湾沚区", "中央水污染防治资金", str(parts[0]),
+        date(2023, 5, 26)), ("繁昌区犁山河水环境生态修复项目", "繁昌区", "中央水污染防治资金", str(parts[1]),
+        date(2023, 5, 26)), ("外龙窝湖湿地公园一期工程", "鸠江区", "中央水污染防治资金", f"约{parts[2]}",
+        date(2023, 10, 18)), ("长江天门山段凤鸣湖流域生态治理项目", "鸠江区", "中央水污染防治资金",
+        common.to_fullwidth(central - sum(parts)), date(2023, 10, 18)), ("惠生联圩生态建设一期", "无为市",
+        "省级水污染防治资金", "1800", date(2023, 7, 3)), ("重点建设用地土壤污染风险管控项目", "弋江区",
+        "中央土壤污染防治资金", "2600", date(2023, 8, 11)))}  # fmt: skip
+    for year, projects in funds.items():
+        rows = [dict(project_code=f"ZJ{year}{i:02d}", project_name=name, district=district, fund_type=kind,
+            amount=amount, issued_on=issued, document=f"财资环〔{year}〕{10 + i}号") for i, (name, district,
+            kind, amount, issued) in enumerate(projects, 1)]  # fmt: skip
+        write_submission(out, "water_funds", f"水污染防治资金争取情况_{year}.xlsx", rows,
+            title=f"{year}年度水污染防治资金争取情况", labels={"amount": "下达金额（万元）"})  # fmt: skip

@@ -1,66 +1,18 @@
 """Small generated inboxes for tests that need their own refresh runs.
 
-`write_submission` writes any registry source's file from plain dicts, with the headers the registry
-expects (two-row merged headers for `组/子` labels, a title row, an optional 合计 row), so a test
-states only the rows it cares about.
+`write_submission` (the sample generator's, sample_generator/common.py) writes any registry source's file
+from plain dicts, with the headers the registry expects (two-row merged headers for `组/子` labels, a
+title row, an optional 合计 row), so a test states only the rows it cares about.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from dagster_project.ingest.registry import SourceSpec, load_registry
-from sample_generator.common import write_csv, write_form_xlsx
+from sample_generator.common import write_submission
 
-
-def _header(spec: SourceSpec, columns: list[str]):
-    labels = [spec.column(c).headers[0] for c in columns]
-    return [tuple(label.split("/", 1)) if "/" in label else label for label in labels]
-
-
-def write_submission(
-    inbox: Path,
-    source: str,
-    file_name: str,
-    rows: list[dict[str, Any]],
-    *,
-    title: str | None = None,
-    with_total: bool = False,
-    total_adjust: dict[str, float] | None = None,
-    csv_encoding: str | None = None,
-    omit: tuple[str, ...] = (),
-) -> Path:
-    """One submission file of `source` at inbox/<registry folder>/<file_name>.
-
-    `omit` drops columns, even required ones."""
-    spec = load_registry()[source]
-    folder = inbox / spec.files.rsplit("/", 1)[0]
-    columns = [
-        c.name
-        for c in spec.columns
-        if (any(c.name in row for row in rows) or c.required) and c.name not in omit
-    ]
-    values = [[row.get(c) for c in columns] for row in rows]
-    path = folder / file_name
-    if csv_encoding:
-        write_csv(
-            path, [spec.column(c).headers[0] for c in columns], values, encoding=csv_encoding, title=title
-        )
-        return path
-    numeric = [i for i, c in enumerate(columns) if spec.column(c).type in ("number", "integer")]
-    write_form_xlsx(
-        path,
-        spec.sheet or "Sheet1",
-        _header(spec, columns),
-        values,
-        title=title,
-        total_columns=numeric if with_total else None,
-        total_adjust={columns.index(k): v for k, v in (total_adjust or {}).items()} or None,
-    )
-    return path
-
+__all__ = ["write_submission"]
 
 STATIONS = [
     {
