@@ -26,6 +26,8 @@ SHARED_BUILD_GROUPS = {"sample_build": "sample_build", "built": "quality_build"}
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Each module is one xdist group (as --dist loadfile), except that the modules using one shared build
     are one group, so that only one worker waits for that build."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     groups: dict[str, str] = {}
     for item in items:
         module = item.nodeid.split("::")[0]

@@ -1,5 +1,7 @@
 """One small warehouse of every domain's generated inbox, built once and copied by each quality test."""
 
+import shutil
+
 import pytest
 
 from tests.inboxes import write_small_air_inbox
@@ -25,3 +27,14 @@ def built(tmp_path_factory):
         write_inbox(root / "inbox")
     assert run_refresh(root / "inbox", root / "data").success
     return root
+
+
+# what the checks-and-publish job neither reads nor is asked about: the copy leaves them out
+NOT_COPIED = ("backups", "reports", "exports", "export_versions")
+
+
+@pytest.fixture
+def warehouse_copy(built, tmp_path):
+    """The small warehouse's inbox, build database, published snapshot and snapshots, to plant values in."""
+    shutil.copytree(built, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    return tmp_path
