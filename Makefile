@@ -36,7 +36,7 @@ run: manifest
 	$(RUN) python -m dagster_project.cli summary
 
 test: manifest
-	$(RUN) pytest -n 2 --dist loadgroup
+	$(RUN) pytest -n 2 --dist loadfile
 
 dev: manifest
 	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port $(PORT)

@@ -17,27 +17,6 @@ from tests.pipeline import REPO_ROOT, run_refresh
 
 BUILT_MARKER = "build.succeeded"
 FAILED_MARKER = "build.failed"
-# session fixture → the xdist group of every module using it (`make test` runs --dist loadgroup): one
-# worker builds and uses the warehouse while the other runs the modules that do not need it
-SHARED_BUILD_GROUPS = {"sample_build": "sample_build", "built": "quality_build"}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each module is one xdist group (as --dist loadfile), except that the modules using one shared build
-    are one group, so that only one worker waits for that build."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return
-    groups: dict[str, str] = {}
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        shared = [group for name, group in SHARED_BUILD_GROUPS.items() if name in item.fixturenames]
-        if shared:
-            groups[module] = shared[0]
-        else:
-            groups.setdefault(module, module)
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::")[0]]))
 
 
 def shared_build(tmp_path_factory, name: str, build: Callable[[Path], bool]) -> Path:
