@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
@@ -12,7 +16,7 @@ from dagster_project.alerts import alert_on_failure
 from dagster_project.definitions import defs
 from dagster_project.settings import REPO_ROOT
 
-__all__ = ["REPO_ROOT", "run_refresh", "warehouse_env"]
+__all__ = ["REPO_ROOT", "dbt_parse_env", "run_refresh", "warehouse_env"]
 
 
 @contextmanager
@@ -31,9 +35,38 @@ def warehouse_env(raw_dir: Path, data_dir: Path, **extra: str):
                 os.environ[name] = value
 
 
+@cache
+def _dbt_dir() -> Path:
+    """This process's fixed path for dbt's view of the data dir, and its dbt target dirs."""
+    directory = Path(tempfile.mkdtemp(prefix="warehouse-tests-dbt-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return directory
+
+
+def dbt_parse_env(data_dir: Path) -> dict[str, str]:
+    """Environment for the next refresh's dbt: the same database path for every refresh of this process,
+    and the partial-parse file of the last one.
+
+    dbt parses the whole project again (a minute) whenever the database path in its profile changes, and
+    every test refresh has its own data dir: dbt reaches it through one fixed symlink (dbt/profiles.yml,
+    WAREHOUSE_DBT_DATA_DIR). dagster-dbt gives each dbt run its own folder under DBT_TARGET_PATH and starts
+    it from DBT_TARGET_PATH/partial_parse.msgpack: the newest run's, whose folders are then removed.
+    """
+    link, target = _dbt_dir() / "data", _dbt_dir() / "target"
+    target.mkdir(exist_ok=True)
+    parsed = sorted(target.glob("*/partial_parse.msgpack"), key=lambda path: path.stat().st_mtime)
+    if parsed:
+        shutil.copyfile(parsed[-1], target / "partial_parse.msgpack")
+    for finished_run in (path for path in target.iterdir() if path.is_dir()):
+        shutil.rmtree(finished_run)
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path(data_dir).resolve(), target_is_directory=True)
+    return {"WAREHOUSE_DBT_DATA_DIR": str(link), "DBT_TARGET_PATH": str(target)}
+
+
 def run_refresh(raw_dir: Path, data_dir: Path, instance: dg.DagsterInstance | None = None, **extra: str):
     """The nightly job, in-process; the result says which steps and checks passed."""
-    with warehouse_env(raw_dir, data_dir, **extra):
+    with warehouse_env(raw_dir, data_dir, **dbt_parse_env(data_dir), **extra):
         job = defs.resolve_job_def("warehouse_refresh")
         return job.execute_in_process(
             instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False

@@ -4,9 +4,8 @@ import shutil
 from datetime import date
 
 import duckdb
-import pytest
 
-from tests.inboxes import enforcement_rows, write_small_air_inbox, write_submission
+from tests.inboxes import enforcement_rows, write_submission
 from tests.pipeline import run_refresh
 
 VERIFIED_2023 = "SELECT sum(enterprises_verified_month) FROM marts.fct_air_enforcement WHERE year = 2023"
@@ -20,16 +19,8 @@ def _published(data_dir, sql):
         return conn.execute(sql).fetchone()[0]
 
 
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("resubmission")
-    inbox = write_small_air_inbox(root / "inbox")
-    assert run_refresh(inbox, root / "data").success
-    return root
-
-
-def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(first_build, tmp_path):
-    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(small_air_build, tmp_path):
+    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     before = _published(data, VERIFIED_2023)
     rows = enforcement_rows(
@@ -57,9 +48,9 @@ def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(first
     assert all("执法月报_202301_报送20230210.xlsx" in files for *_, files in revisions)
 
 
-def test_a_small_inbox_with_two_districts_reporting_is_provisional(first_build):
+def test_a_small_inbox_with_two_districts_reporting_is_provisional(small_air_build):
     """The registry expects every district's form each month: two of eight is not a complete figure."""
-    with duckdb.connect(str(first_build / "data" / "warehouse.duckdb"), read_only=True) as conn:
+    with duckdb.connect(str(small_air_build / "data" / "warehouse.duckdb"), read_only=True) as conn:
         complete, missing = conn.execute(
             "SELECT is_complete, missing_submissions FROM indicators.fct_indicator_values "
             "WHERE indicator_code = 'air.enterprises_verified' AND area = '城市' "
@@ -73,12 +64,12 @@ def test_a_small_inbox_with_two_districts_reporting_is_provisional(first_build):
     assert received == (2, 8)
     assert complete is False
     assert "air_enforcement:南陵县:2023-01" in missing
-    report = (first_build / "data" / "reports" / "2023-01" / "report.md").read_text(encoding="utf-8")
+    report = (small_air_build / "data" / "reports" / "2023-01" / "report.md").read_text(encoding="utf-8")
     assert "（暂定）" in report
 
 
-def test_resubmitted_register_with_one_more_case_adds_exactly_one(first_build, tmp_path):
-    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+def test_resubmitted_register_with_one_more_case_adds_exactly_one(small_air_build, tmp_path):
+    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     before = _published(data, PUNISHED_2023_01)
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
@@ -93,8 +84,8 @@ def test_resubmitted_register_with_one_more_case_adds_exactly_one(first_build, t
     assert _published(data, PUNISHED_2023_01) == before + 1
 
 
-def test_an_older_version_never_replaces_a_newer_one(first_build, tmp_path):
-    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+def test_an_older_version_never_replaces_a_newer_one(small_air_build, tmp_path):
+    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
     inbox, data = tmp_path / "inbox", tmp_path / "data"
     title = "XX市大气污染防治执法工作月报表（2023年1月）"
     newer = enforcement_rows({"enterprises_verified": 11})

@@ -1,7 +1,10 @@
 """One small warehouse of every domain's generated inbox, built once and copied by each quality test."""
 
+import shutil
+
 import pytest
 
+from tests.conftest import shared_build
 from tests.inboxes import write_small_air_inbox
 from tests.inboxes_fishing import write_small_fishing_inbox
 from tests.inboxes_forestry import write_small_forestry_inbox
@@ -18,10 +21,23 @@ SMALL_INBOXES = (
 )
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("quality")
+def _build(root):
     for write_inbox in SMALL_INBOXES:
         write_inbox(root / "inbox")
-    assert run_refresh(root / "inbox", root / "data").success
-    return root
+    return run_refresh(root / "inbox", root / "data").success
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    return shared_build(tmp_path_factory, "quality", _build)
+
+
+# what the checks-and-publish job neither reads nor is asked about: the copy leaves them out
+NOT_COPIED = ("backups", "reports", "exports", "export_versions")
+
+
+@pytest.fixture
+def warehouse_copy(built, tmp_path):
+    """The small warehouse's inbox, build database, published snapshot and snapshots, to plant values in."""
+    shutil.copytree(built, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    return tmp_path

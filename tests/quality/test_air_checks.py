@@ -4,7 +4,6 @@ ERROR failures block publication (the previous snapshot stays); WARN failures pu
 """
 
 import hashlib
-import shutil
 
 import duckdb
 import pytest
@@ -12,12 +11,6 @@ import pytest
 from dagster_project.checks.gx_runner import CheckBroken, Suite, validate
 from dagster_project.settings import EXPECTATIONS_DIR
 from tests.pipeline import check_evaluations, run_checks_and_publish
-
-
-@pytest.fixture
-def warehouse_copy(built, tmp_path):
-    shutil.copytree(built, tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def _digest(path):

@@ -4,18 +4,11 @@ ERROR failures block publication (the previous snapshot stays); WARN failures pu
 """
 
 import hashlib
-import shutil
 
 import duckdb
 import pytest
 
 from tests.pipeline import check_evaluations, run_checks_and_publish
-
-
-@pytest.fixture
-def warehouse_copy(built, tmp_path):
-    shutil.copytree(built, tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def _digest(path):

@@ -4,7 +4,6 @@ ERROR failures block publication (the previous snapshot stays); WARN failures pu
 """
 
 import hashlib
-import shutil
 
 import duckdb
 import pytest
@@ -20,12 +19,6 @@ WATER_SUITES = sorted(
         ("fct_water_", "fct_drinking_", "fct_outfall_", "fct_urban_sewer_", "fct_wastewater_")
     )
 )
-
-
-@pytest.fixture
-def warehouse_copy(built, tmp_path):
-    shutil.copytree(built, tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def _digest(path):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from dagster_project.settings import REPO_ROOT
+from tests.pipeline import dbt_parse_env
 
 
 def refresh_env(inbox: Path, data: Path, dagster_home: Path, **extra: str) -> dict[str, str]:
@@ -20,6 +21,7 @@ def refresh_env(inbox: Path, data: Path, dagster_home: Path, **extra: str) -> di
         "WAREHOUSE_RAW_DIR": str(inbox),
         "WAREHOUSE_DATA_DIR": str(data),
         "DAGSTER_HOME": str(dagster_home),
+        **dbt_parse_env(data),
         **extra,
     }
 

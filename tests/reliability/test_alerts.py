@@ -8,7 +8,6 @@ import dagster as dg
 import duckdb
 
 from dagster_project.alerts import alert_on_failure, alert_on_run_failure
-from tests.inboxes import write_small_air_inbox
 from tests.pipeline import run_checks_and_publish, run_refresh, warehouse_env
 
 RECEIVED: list[dict] = []
@@ -19,9 +18,9 @@ def record(alert: dict) -> None:
     RECEIVED.append(alert)
 
 
-def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(tmp_path, caplog):
-    inbox = write_small_air_inbox(tmp_path / "inbox", days=1)
-    assert run_refresh(inbox, tmp_path / "data").success
+def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(one_day_air_build, tmp_path, caplog):
+    shutil.copytree(one_day_air_build, tmp_path, dirs_exist_ok=True)
+    inbox = tmp_path / "inbox"
     published = (tmp_path / "data" / "warehouse.duckdb").read_bytes()
     (tmp_path / "data" / "build" / "warehouse.duckdb").write_bytes(b"not a database")
     RECEIVED.clear()
@@ -40,9 +39,9 @@ def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(tmp_path, c
     assert (tmp_path / "data" / "warehouse.duckdb").read_bytes() == published
 
 
-def test_a_blocked_publication_names_the_failed_check(tmp_path):
-    inbox = write_small_air_inbox(tmp_path / "inbox", days=1)
-    assert run_refresh(inbox, tmp_path / "data").success
+def test_a_blocked_publication_names_the_failed_check(one_day_air_build, tmp_path):
+    shutil.copytree(one_day_air_build, tmp_path, dirs_exist_ok=True)
+    inbox = tmp_path / "inbox"
     with duckdb.connect(str(tmp_path / "data" / "build" / "warehouse.duckdb")) as conn:
         conn.execute("update marts.fct_air_quality_daily set aqi = 999")
 

@@ -2,14 +2,15 @@
 refresh is not blocked."""
 
 import json
+import shutil
 import subprocess
 import sys
 import time
 
 import pytest
 
-from tests.inboxes import enforcement_rows, write_small_air_inbox, write_submission
-from tests.reliability.processes import file_digest, refresh_env, run_refresh_process, start_refresh
+from tests.inboxes import enforcement_rows, write_submission
+from tests.reliability.processes import file_digest, refresh_env, start_refresh
 
 ANALYST = """
 import json, sys, time, duckdb
@@ -33,11 +34,10 @@ ANALYSTS = 3
 
 
 @pytest.fixture(scope="module")
-def refresh_under_load(tmp_path_factory):
+def refresh_under_load(one_day_air_build, tmp_path_factory):
     root = tmp_path_factory.mktemp("concurrency")
-    inbox, data = write_small_air_inbox(root / "inbox", days=1), root / "data"
-    code, output = run_refresh_process(refresh_env(inbox, data, root / "home"))
-    assert code == 0, output[-3000:]
+    shutil.copytree(one_day_air_build, root, dirs_exist_ok=True)
+    inbox, data = root / "inbox", root / "data"
     before = file_digest(data / "warehouse.duckdb")
     write_submission(
         inbox,

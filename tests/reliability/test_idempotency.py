@@ -2,11 +2,12 @@
 rows."""
 
 import hashlib
+import shutil
 
 import duckdb
 import pytest
 
-from tests.inboxes import enforcement_rows, write_small_air_inbox, write_submission
+from tests.inboxes import enforcement_rows, write_submission
 from tests.pipeline import run_refresh
 
 LINEAGE_PREFIX = "_"
@@ -45,10 +46,13 @@ def changed_rows(before_db, after_db, table, key):
 
 
 @pytest.fixture(scope="module")
-def two_runs(tmp_path_factory):
+def two_runs(small_air_build, tmp_path_factory):
+    """first: the session's small air build, refreshed once more over the same inbox; second: a fresh build
+    of that inbox in another data dir."""
     root = tmp_path_factory.mktemp("idempotency")
-    inbox = write_small_air_inbox(root / "inbox", days=2)
-    assert run_refresh(inbox, root / "first").success
+    shutil.copytree(small_air_build / "inbox", root / "inbox")
+    shutil.copytree(small_air_build / "data", root / "first")
+    inbox = root / "inbox"
     assert run_refresh(inbox, root / "first").success
     assert run_refresh(inbox, root / "second").success
     return root, inbox

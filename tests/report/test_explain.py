@@ -11,8 +11,7 @@ import pytest
 
 from dagster_project.cli import main
 from dagster_project.report import build
-from tests.inboxes import write_small_air_inbox
-from tests.pipeline import run_refresh, warehouse_env
+from tests.pipeline import warehouse_env
 
 pytestmark = pytest.mark.sample
 
@@ -69,12 +68,9 @@ def test_pm25_is_explained_by_the_hourly_exports_of_january_to_november(sample_b
 
 
 @pytest.fixture(scope="module")
-def three_day_january(tmp_path_factory):
+def three_day_january(small_air_build):
     """A warehouse of a small inbox: 3 days of January 2022 and 2023, far below GB 3095's 27 daily values."""
-    root = tmp_path_factory.mktemp("three_days")
-    inbox = write_small_air_inbox(root / "inbox", days=3)
-    assert run_refresh(inbox, root / "data").success
-    return root / "data"
+    return small_air_build / "data"
 
 
 def test_a_statistic_of_an_incomplete_month_is_explained_as_insufficient_data(three_day_january, capsys):
