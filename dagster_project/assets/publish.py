@@ -35,18 +35,19 @@ def _check_results(context: dg.AssetExecutionContext) -> dict[str, str]:
     return results
 
 
-def _rebuilt_anything(context: dg.AssetExecutionContext) -> bool:
-    """Whether this run rebuilt any dbt model (a model left as it was says so in its metadata)."""
+def _dbt_ran_and_rebuilt_nothing(context: dg.AssetExecutionContext) -> bool:
+    """Whether this run's dbt step left every model as it was (each says so in its metadata). A run
+    without the dbt step (checks and publish only, after a repair in the build database) publishes."""
     records = context.instance.get_records_for_run(
         run_id=context.run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
     ).records
-    for record in records:
-        materialization = record.event_log_entry.dagster_event.event_specific_data.materialization
-        if materialization.asset_key in warehouse_dbt_models.keys:
-            flag = materialization.metadata.get(NOT_REBUILT)
-            if flag is None or flag.value is not False:
-                return True
-    return False
+    flags = [
+        record.event_log_entry.dagster_event.event_specific_data.materialization.metadata.get(NOT_REBUILT)
+        for record in records
+        if record.event_log_entry.dagster_event.event_specific_data.materialization.asset_key
+        in warehouse_dbt_models.keys
+    ]
+    return bool(flags) and all(flag is not None and flag.value is False for flag in flags)
 
 
 def _unchanged_since(context: dg.AssetExecutionContext, settings) -> str | None:
@@ -56,7 +57,7 @@ def _unchanged_since(context: dg.AssetExecutionContext, settings) -> str | None:
         return context.run.tags[NOTHING_NEW_TAG]
     published = last_published_digest(settings)
     digest = context.run.tags.get(INBOX_DIGEST_TAG) or inbox_digest(settings.raw_dir)
-    if published is not None and digest == published and not _rebuilt_anything(context):
+    if published is not None and digest == published and _dbt_ran_and_rebuilt_nothing(context):
         return published
     return None
 

@@ -5,7 +5,7 @@ import subprocess
 
 from dagster_project.settings import REPO_ROOT
 
-MACHINE_PATH = re.compile(r"(?<![\w.])/(?:work|root|home/\w+|tmp/pytest)[/\w.-]*")
+MACHINE_PATH = re.compile(r"(?<![\w.])/(?:work|root|home/\w+|tmp/pytest)(?!\w)[/\w.-]*")
 SECRET = re.compile(r"(?i)(password|passwd|secret|token|api[_-]?key)\s*[:=]\s*['\"][^'\"]{6,}")
 
 

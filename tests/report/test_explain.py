@@ -147,7 +147,12 @@ def test_a_value_is_shown_as_published_not_as_the_stored_float(sample_build, war
     argv = ["explain", "forest.coverage_rate", "--period", "2023-11", "--area", "繁昌区"]
     exit_code, output, _ = _run(sample_build, argv, capsys)
     assert exit_code == 0
-    assert f"发布值 published value: {published:.2f}%" in output and repr(stored) not in output
+    # the stored float appears only among the mart rows, which are labelled unrounded
+    published_line = next(line for line in output.splitlines() if "发布值" in line)
+    assert published_line.strip() == f"发布值 published value: {published:.2f}%"
+    stored_lines = [line for line in output.splitlines() if repr(stored) in line]
+    assert stored_lines and all("繁昌区" in line for line in stored_lines)
+    assert "原值未修约 (stored, unrounded)" in output
 
 
 def test_an_area_period_mart_shows_only_the_requested_areas_row(sample_build, capsys):
