@@ -16,6 +16,8 @@ from tests.inboxes import write_small_air_inbox
 from tests.pipeline import REPO_ROOT, run_refresh
 
 BUILT_MARKER = "build.succeeded"
+# the builds shared by the session, the longest first
+SHARED_BUILDS = ("sample_build", "quality_build", "small_air_build", "one_day_air_build")
 FAILED_MARKER = "build.failed"
 
 
@@ -37,6 +39,35 @@ def shared_build(tmp_path_factory, name: str, build: Callable[[Path], bool]) -> 
                 pytest.fail(f"the shared build {name} failed; see the Dagster log above")
             (session_dir / f"{name}.{BUILT_MARKER}").touch()
     return root
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order the modules so that no xdist worker waits on a build lock while there is other work.
+
+    With `--dist loadfile` each worker takes modules in this order. One module per shared build goes
+    first, so each build starts at once in one worker; then the modules that need no shared build, which
+    keep the other worker busy; then the other users of each build, the sample's last. The order is the
+    same in every worker, as xdist requires.
+    """
+    builds_of: dict[Path, set[str]] = {}
+    for item in items:
+        builds_of.setdefault(item.path, set()).update(set(SHARED_BUILDS) & set(item.fixturenames))
+    openers = {
+        build: next(module for module, builds in builds_of.items() if build in builds)
+        for build in SHARED_BUILDS
+        if any(build in builds for builds in builds_of.values())
+    }
+    opener_rank = {module: rank for rank, module in enumerate(dict.fromkeys(openers.values()))}
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        builds = builds_of[item.path]
+        if item.path in opener_rank:
+            return 0, opener_rank[item.path]
+        if not builds:
+            return 1, 0
+        return (3 if "sample_build" in builds else 2), 0
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")

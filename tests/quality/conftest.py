@@ -28,7 +28,7 @@ def _build(root):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
+def quality_build(tmp_path_factory):
     return shared_build(tmp_path_factory, "quality", _build)
 
 
@@ -37,7 +37,7 @@ NOT_COPIED = ("backups", "reports", "exports", "export_versions")
 
 
 @pytest.fixture
-def warehouse_copy(built, tmp_path):
+def warehouse_copy(quality_build, tmp_path):
     """The small warehouse's inbox, build database, published snapshot and snapshots, to plant values in."""
-    shutil.copytree(built, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    shutil.copytree(quality_build, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
     return tmp_path

@@ -119,7 +119,7 @@ def test_total_row_disagreeing_with_details_warns_and_still_publishes(warehouse_
     assert _digest(published) != before
 
 
-def test_suite_that_cannot_be_evaluated_is_a_broken_check_not_bad_data(built):
+def test_suite_that_cannot_be_evaluated_is_a_broken_check_not_bad_data(quality_build):
     suite = Suite.from_file(EXPECTATIONS_DIR / "fct_air_quality_daily.json")
     broken = Suite(
         suite.name,
@@ -134,6 +134,6 @@ def test_suite_that_cannot_be_evaluated_is_a_broken_check_not_bad_data(built):
             },
         ),
     )
-    with duckdb.connect(str(built / "data" / "build" / "warehouse.duckdb"), read_only=True) as conn:
+    with duckdb.connect(str(quality_build / "data" / "build" / "warehouse.duckdb"), read_only=True) as conn:
         with pytest.raises(CheckBroken):
             validate(broken, conn)

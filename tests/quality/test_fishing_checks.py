@@ -25,8 +25,8 @@ def _warning_text(result, check):
     return str(event.metadata["failures"].value)
 
 
-def test_small_inbox_builds_the_fishing_marts(built):
-    with duckdb.connect(str(built / "data" / "warehouse.duckdb"), read_only=True) as conn:
+def test_small_inbox_builds_the_fishing_marts(quality_build):
+    with duckdb.connect(str(quality_build / "data" / "warehouse.duckdb"), read_only=True) as conn:
         cases, merged = conn.execute(
             "SELECT count(*), sum(records_merged) FROM marts.fct_fishing_cases"
         ).fetchone()

@@ -14,7 +14,7 @@ from tests.reliability.processes import file_digest, refresh_env, start_refresh
 
 ANALYST = """
 import json, sys, time, duckdb
-path, stop_file, out = sys.argv[1:4]
+path, stop_file, out, pause = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 queries = errors = 0
 messages = []
 import os
@@ -27,10 +27,13 @@ while not os.path.exists(stop_file):
     except Exception as error:
         errors += 1
         messages.append(repr(error)[:300])
-    time.sleep(0.02)
+    time.sleep(pause)
 json.dump({"queries": queries, "errors": errors, "messages": messages[:5]}, open(out, "w"))
 """
 ANALYSTS = 3
+# an analyst's next query a quarter second after the last: open sessions all through the refresh, without
+# three busy loops taking the refresh's two cores
+PAUSE_S = 0.25
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,7 @@ def refresh_under_load(one_day_air_build, tmp_path_factory):
                 str(data / "warehouse.duckdb"),
                 str(stop),
                 str(root / f"a{i}.json"),
+                str(PAUSE_S),
             ]
         )
         for i in range(ANALYSTS)
