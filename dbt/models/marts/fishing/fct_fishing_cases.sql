@@ -36,9 +36,7 @@ final as (
         cast(c.fine_yuan as double) as fine_yuan,
         cast(c.catch_kg as double) as catch_kg,
         c.is_transferred,
-        c._file_path as source_file,
-        c._sheet as source_sheet,
-        cast(c._row_number as integer) as source_row
+        {{ source_row_columns('c') }}
     from cases as c
     left join districts as d
         on c.district = d.district_name

@@ -32,9 +32,7 @@ final as (
         c.measure,
         case when c.measure = 'count' and c.counts_toward_item then c.quantity end as counted_quantity,
         case when c.measure = 'length' then c.quantity end as length_m,
-        c._file_path as source_file,
-        c._sheet as source_sheet,
-        cast(c._row_number as integer) as source_row
+        {{ source_row_columns('c') }}
     from confiscations as c
     left join districts as d
         on c.district = d.district_name

@@ -30,9 +30,7 @@ final as (
         p.vehicle_times,
         p.boat_times,
         cast(p.water_km as double) as water_km,
-        p._file_path as source_file,
-        p._sheet as source_sheet,
-        cast(p._row_number as integer) as source_row
+        {{ source_row_columns('p') }}
     from patrols as p
     left join districts as d
         on p.district = d.district_name

@@ -40,9 +40,7 @@ final as (
         p.quantity_unit,
         case when p.counts_toward_item then p.quantity end as counted_quantity,
         coalesce(p.publicised_on between b.ban_from and b.ban_to, false) as is_within_ban,
-        p._file_path as source_file,
-        p._sheet as source_sheet,
-        cast(p._row_number as integer) as source_row
+        {{ source_row_columns('p') }}
     from publicity as p
     left join districts as d
         on p.district = d.district_name
