@@ -127,3 +127,20 @@
     from {{ records }}
     group by all
 {%- endmacro %}
+
+{#- period_year_month(date_col) → the calendar year and month (INTEGER year, month) a dated row is counted in. -#}
+{% macro period_year_month(date_col) -%}
+    cast(year({{ date_col }}) as integer) as year,
+    cast(month({{ date_col }}) as integer) as month
+{%- endmacro %}
+
+{#-
+    period_month_grid_columns(alias) → the key columns of a district × month row as the monthly district marts
+    publish them (from a period_district_grid row `alias` over month_start).
+-#}
+{% macro period_month_grid_columns(alias) -%}
+    {{ alias }}.district_code,
+    {{ alias }}.district,
+    {{ period_year_month(alias ~ '.month_start') }},
+    {{ alias }}.month_start
+{%- endmacro %}

@@ -93,16 +93,10 @@ final as (
         coalesce(c.class_no <= 3 and coalesce(t.n_table2_exceeding, 0) = 0, false) as is_ok,
         c.main_pollutants
     from months as m
+    left join source_classes as c using (source_code, year, end_month)
+    left join table2 as t using (source_code, year, end_month)
     inner join sources as r
         on m.source_code = r.source_code
-    left join source_classes as c
-        on m.source_code = c.source_code
-        and m.year = c.year
-        and m.end_month = c.end_month
-    left join table2 as t
-        on m.source_code = t.source_code
-        and m.year = t.year
-        and m.end_month = t.end_month
 
 )
 

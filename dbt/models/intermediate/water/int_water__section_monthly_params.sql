@@ -33,8 +33,7 @@ final as (
     select
         section_code,
         month_start,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as month,
+        {{ period_year_month('month_start') }},
         parameter,
         name_zh,
         water_body_type,

@@ -19,8 +19,7 @@ final as (
     select
         c.action_code,
         c.action_date,
-        cast(year(c.action_date) as integer) as year,
-        cast(month(c.action_date) as integer) as month,
+        {{ period_year_month('c.action_date') }},
         cast(d.district_code as varchar) as district_code,
         c.district,
         c.agency,

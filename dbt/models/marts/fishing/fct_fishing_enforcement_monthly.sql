@@ -76,11 +76,7 @@ grid as (
 final as (
 
     select
-        g.district_code,
-        g.district,
-        cast(year(g.month_start) as integer) as year,
-        cast(month(g.month_start) as integer) as month,
-        g.month_start,
+        {{ period_month_grid_columns('g') }},
         cast(coalesce(p.patrols, 0) as bigint) as patrols,
         cast(coalesce(p.joint_patrols, 0) as bigint) as joint_patrols,
         cast(coalesce(p.staff_times, 0) as bigint) as staff_times,

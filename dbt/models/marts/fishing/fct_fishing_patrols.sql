@@ -18,8 +18,7 @@ final as (
     select
         p.patrol_code,
         p.patrol_date,
-        cast(year(p.patrol_date) as integer) as year,
-        cast(month(p.patrol_date) as integer) as month,
+        {{ period_year_month('p.patrol_date') }},
         cast(d.district_code as varchar) as district_code,
         p.district,
         p.water_body,

@@ -29,8 +29,7 @@ final as (
     select
         p.entry_code,
         p.publicised_on,
-        cast(year(p.publicised_on) as integer) as year,
-        cast(month(p.publicised_on) as integer) as month,
+        {{ period_year_month('p.publicised_on') }},
         cast(d.district_code as varchar) as district_code,
         p.district,
         p.channel,

@@ -135,9 +135,7 @@ city_rows as (
         c.rural_reward_funds_yuan,
         coalesce(f.is_form_complete, false) as is_manure_form_complete
     from city_periods as c
-    left join city_forms as f
-        on c.year = f.year
-        and c.end_month = f.end_month
+    left join city_forms as f using (year, end_month)
 
 ),
 

@@ -24,11 +24,7 @@ district_months as (
 final as (
 
     select
-        g.district_code,
-        g.district,
-        cast(year(g.month_start) as integer) as year,
-        cast(month(g.month_start) as integer) as month,
-        g.month_start,
+        {{ period_month_grid_columns('g') }},
         w.district is not null as is_submitted,
         {%- for period in ['month', 'ytd'] %}
         w.surveyed_km_{{ period }},

@@ -106,9 +106,7 @@ quality_values as (
         q.year,
         q.end_month
     from quality as q
-    inner join periods as p
-        on q.year = p.year
-        and q.end_month = p.end_month
+    inner join periods using (year, end_month)
     group by q.year, q.end_month
 
 ),
@@ -123,9 +121,7 @@ drinking_values as (
         d.year,
         d.end_month
     from drinking as d
-    inner join periods as p
-        on d.year = p.year
-        and d.end_month = p.end_month
+    inner join periods using (year, end_month)
 
 ),
 

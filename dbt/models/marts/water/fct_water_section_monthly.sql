@@ -24,8 +24,7 @@ final as (
     select
         c.section_code,
         {{ water_section_attributes('s') }},
-        cast(year(c.month_start) as integer) as year,
-        cast(month(c.month_start) as integer) as month,
+        {{ period_year_month('c.month_start') }},
         c.month_start,
         {{ water_section_class_columns('c', 's') }}
     from section_classes as c

@@ -42,10 +42,7 @@ final as (
         cast(m.n_months as integer) as n_months,
         {{ water_section_class_columns('c', 's') }}
     from section_classes as c
-    inner join months as m
-        on c.section_code = m.section_code
-        and c.year = m.year
-        and c.end_month = m.end_month
+    inner join months as m using (section_code, year, end_month)
     inner join sections as s
         on c.section_code = s.section_code
 
