@@ -63,15 +63,7 @@ period_stats as (
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
         cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
-        avg(d.pm25_24h) as pm25_mean,
-        avg(d.pm10_24h) as pm10_mean,
-        avg(d.so2_24h) as so2_mean,
-        avg(d.no2_24h) as no2_mean,
-        quantile_cont(d.co_24h, 0.95) as co_p95,
-        quantile_cont(d.o3_8h, 0.90) as o3_mda8_p90,
-        {%- for p, column in daily_column.items() %}
-        cast(count(d.{{ column }}) as integer) as n_days_{{ p }},
-        {%- endfor %}
+        {{ air_period_concentrations('d') }},
         cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
         cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days
     from periods as p
