@@ -149,9 +149,9 @@ composite_limits as (
 
 ),
 
-published_bases as (
+period_labels as (
 
-    {{ air_published_bases('periods') }}
+    {{ air_period_bases('periods') }}
 
 ),
 
@@ -187,8 +187,9 @@ scored as (
         case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end
             as {{ p }}_statistic_invalid_reason,
         {%- endfor %}
-        rs.aqi_standard as assessment_standard,
-        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
+        b.assessment_standard,
+        b.is_published_basis,
+        b.published_basis_setting
     from period_stats as s
     left join composite_limits as l
         on s.period_kind = l.period_kind
@@ -200,12 +201,11 @@ scored as (
         and s.year = v.year
         and s.end_month = v.end_month
         and s.assessment_basis = v.assessment_basis
-    left join published_bases as pb
-        on s.period_kind = pb.period_kind
-        and s.year = pb.year
-        and s.end_month = pb.end_month
-    left join rulesets as rs
-        on s.assessment_basis = rs.ruleset
+    left join period_labels as b
+        on s.period_kind = b.period_kind
+        and s.year = b.year
+        and s.end_month = b.end_month
+        and s.assessment_basis = b.assessment_basis
     cross join report_decimals as r
 
 ),
@@ -221,7 +221,7 @@ final as (
         cast(cur.assessment_basis as varchar) as assessment_basis,
         cur.assessment_standard,
         cur.is_published_basis,
-        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
+        cur.published_basis_setting,
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,
