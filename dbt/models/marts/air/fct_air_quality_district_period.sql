@@ -69,11 +69,7 @@ scored as (
         b.is_published_basis,
         b.published_basis_setting
     from period_stats as s
-    left join period_labels as b
-        on s.period_kind = b.period_kind
-        and s.year = b.year
-        and s.end_month = b.end_month
-        and s.assessment_basis = b.assessment_basis
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
 
 ),
 

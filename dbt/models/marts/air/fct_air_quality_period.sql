@@ -191,21 +191,9 @@ scored as (
         b.is_published_basis,
         b.published_basis_setting
     from period_stats as s
-    left join composite_limits as l
-        on s.period_kind = l.period_kind
-        and s.year = l.year
-        and s.end_month = l.end_month
-        and s.assessment_basis = l.assessment_basis
-    left join statistic_validity as v
-        on s.period_kind = v.period_kind
-        and s.year = v.year
-        and s.end_month = v.end_month
-        and s.assessment_basis = v.assessment_basis
-    left join period_labels as b
-        on s.period_kind = b.period_kind
-        and s.year = b.year
-        and s.end_month = b.end_month
-        and s.assessment_basis = b.assessment_basis
+    left join composite_limits as l using (period_kind, year, end_month, assessment_basis)
+    left join statistic_validity as v using (period_kind, year, end_month, assessment_basis)
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
     cross join report_decimals as r
 
 ),

@@ -103,17 +103,8 @@ final as (
         s.good_days,
         {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio
     from period_stats as s
-    left join statistic_validity as v
-        on s.station_code = v.station_code
-        and s.period_kind = v.period_kind
-        and s.year = v.year
-        and s.end_month = v.end_month
-        and s.assessment_basis = v.assessment_basis
-    left join period_labels as b
-        on s.period_kind = b.period_kind
-        and s.year = b.year
-        and s.end_month = b.end_month
-        and s.assessment_basis = b.assessment_basis
+    left join statistic_validity as v using (station_code, period_kind, year, end_month, assessment_basis)
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
 
 )
 
