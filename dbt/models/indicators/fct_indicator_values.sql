@@ -104,11 +104,7 @@ final as (
     from mart_values as f
     left join catalogue as c
         on f.indicator_code = c.code
-    left join missing_submissions as m
-        on f.indicator_code = m.indicator_code
-        and f.area = m.area
-        and f.year = m.year
-        and f.end_month = m.end_month
+    left join missing_submissions as m using (indicator_code, area, year, end_month)
 
 )
 

@@ -132,11 +132,7 @@ final as (
         c.is_statistic_valid,
         c.statistic_validity_note
     from changed as c
-    left join period_targets as t
-        on c.indicator_code = t.indicator_code
-        and c.area = t.area
-        and c.year = t.year
-        and c.end_month = t.end_month
+    left join period_targets as t using (indicator_code, area, year, end_month)
 
 )
 
