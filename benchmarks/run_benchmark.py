@@ -59,7 +59,8 @@ FULL = {"stations": 100, "years": 5}
 POLLUTANTS = ["so2", "no2", "co", "o3", "pm10", "pm25"]
 DAILY_ITEMS = ["so2_24h", "no2_24h", "pm10_24h", "co_24h", "o3_1h", "o3_8h", "pm25_24h"]
 PERIOD_MEANS = ["pm25_mean", "pm10_mean", "so2_mean", "no2_mean", "co_p95", "o3_mda8_p90"]
-STAGES = {"raw__": "ingest", "warehouse_dbt_models": "dbt", "gx_": "checks", "published_": "publish"}
+DBT_STEP = "warehouse_dbt_models"
+STAGES = {"raw__": "ingest", DBT_STEP: "dbt", "gx_": "checks", "published_": "publish"}
 # hourly rule thresholds the SQL and pandas versions read from the project's seed, as the models do
 VALIDITY = {
     row.rule_code: row.threshold
@@ -132,9 +133,9 @@ def _stage(step_key: str) -> str:
 
 def _rebuilt_dbt_asset(record) -> bool:
     """A dbt model or seed this run built (a model left as it was says rebuilt = False)."""
-    materialization = record.event_log_entry.dagster_event.event_specific_data.materialization
-    if materialization.asset_key.path[0] in ("raw", "published", "reports"):
+    if record.event_log_entry.step_key != DBT_STEP:
         return False
+    materialization = record.event_log_entry.dagster_event.event_specific_data.materialization
     flag = materialization.metadata.get("rebuilt")
     return flag is None or flag.value is not False
 

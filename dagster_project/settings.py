@@ -26,6 +26,18 @@ def _resolve(value: str) -> Path:
     return path if path.is_absolute() else (REPO_ROOT / path).resolve()
 
 
+class _UnderDataDir:
+    """A path of the data dir's layout: Settings.<name> is data_dir / parts, wherever data_dir is."""
+
+    def __init__(self, *parts: str) -> None:
+        self.parts = parts
+
+    def __get__(self, settings: Settings | None, owner: type) -> Path:
+        if settings is None:
+            return self
+        return settings.data_dir.joinpath(*self.parts)
+
+
 @dataclass(frozen=True)
 class Settings:
     raw_dir: Path
@@ -42,47 +54,21 @@ class Settings:
             report_snapshots_kept=int(os.environ.get("WAREHOUSE_REPORT_SNAPSHOTS_KEPT", "12")),
         )
 
-    @property
-    def build_db(self) -> Path:
-        """The database every writer builds in; analysts never open it."""
-        return self.data_dir / "build" / "warehouse.duckdb"
-
-    @property
-    def published_db(self) -> Path:
-        """The analysts' read-only snapshot, replaced atomically after the blocking checks pass."""
-        return self.data_dir / "warehouse.duckdb"
-
-    @property
-    def snapshots_dir(self) -> Path:
-        return self.data_dir / "snapshots"
-
-    @property
-    def backups_dir(self) -> Path:
-        """Copies of the build database (personal data included): readable by the warehouse account only."""
-        return self.data_dir / "backups"
-
-    @property
-    def rejects_dir(self) -> Path:
-        return self.data_dir / "rejects"
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.data_dir / "reports"
-
-    @property
-    def exports_dir(self) -> Path:
-        """Parquet copies of the marts and indicator tables of the current snapshot, with a dictionary."""
-        return self.data_dir / "exports"
-
-    @property
-    def quality_dir(self) -> Path:
-        """Every check evaluation (check_results.jsonl) and the offline quality report (index.html)."""
-        return self.data_dir / "quality"
-
-    @property
-    def docs_dir(self) -> Path:
-        """The dbt documentation site, one self-contained index.html (make docs)."""
-        return self.data_dir / "docs"
+    # The data dir's layout. The database every writer builds in (analysts never open it); the analysts'
+    # read-only snapshot, replaced atomically after the blocking checks pass; the kept snapshots; copies of
+    # the build database (personal data included: readable by the warehouse account only); the
+    # departments' fix workbooks; the reports; Parquet copies of the marts and indicator tables of the
+    # current snapshot, with a dictionary; every check evaluation (check_results.jsonl) and the offline
+    # quality report (index.html); the dbt documentation site, one self-contained index.html (make docs).
+    build_db = _UnderDataDir("build", "warehouse.duckdb")
+    published_db = _UnderDataDir("warehouse.duckdb")
+    snapshots_dir = _UnderDataDir("snapshots")
+    backups_dir = _UnderDataDir("backups")
+    rejects_dir = _UnderDataDir("rejects")
+    reports_dir = _UnderDataDir("reports")
+    exports_dir = _UnderDataDir("exports")
+    quality_dir = _UnderDataDir("quality")
+    docs_dir = _UnderDataDir("docs")
 
     def dbt_env(self) -> dict[str, str]:
         """Environment for a dbt subprocess: the resolved data dir, and no telemetry."""

@@ -2,31 +2,31 @@
 -- and 累计 = last month's 累计 + 本月. Findings name file, sheet and row, so a WARN says where to look.
 with metric_columns as (
     select
-        _file_identity, _file_path, _sheet, _row_number, metric, value
+        is_total_row, _file_identity, _file_path, _sheet, _row_number, metric, value
     from (
         unpivot (
-            select _file_identity, _file_path, _sheet, _row_number,
+            select false as is_total_row, _file_identity, _file_path, _sheet, _row_number,
                 columns('^(surveyed_km|defects_fixed|cross_connections_fixed|new_km|dredged_km)_(month|ytd)$|^black_odorous_supervised$')
             from raw.water_sewer_works
-        ) on columns(* exclude (_file_identity, _file_path, _sheet, _row_number)) into name metric value value
+            union all by name
+            select true as is_total_row, _file_identity, _file_path, _sheet, _row_number,
+                columns('^(surveyed_km|defects_fixed|cross_connections_fixed|new_km|dredged_km)_(month|ytd)$|^black_odorous_supervised$')
+            from raw.water_sewer_works_totals
+        ) on columns(* exclude (is_total_row, _file_identity, _file_path, _sheet, _row_number)) into name metric value value
     )
 ),
 
 details as (
     select _file_identity, metric, round(sum(value), 4) as details_sum
     from metric_columns
+    where not is_total_row
     group by all
 ),
 
 totals as (
     select _file_identity, _file_path, _sheet, _row_number, metric, round(value, 4) as total_value
-    from (
-        unpivot (
-            select _file_identity, _file_path, _sheet, _row_number,
-                columns('^(surveyed_km|defects_fixed|cross_connections_fixed|new_km|dredged_km)_(month|ytd)$|^black_odorous_supervised$')
-            from raw.water_sewer_works_totals
-        ) on columns(* exclude (_file_identity, _file_path, _sheet, _row_number)) into name metric value value
-    )
+    from metric_columns
+    where is_total_row
 ),
 
 total_findings as (

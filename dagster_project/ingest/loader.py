@@ -707,6 +707,14 @@ def _fail(conn, spec, report, rel_path, sha, reason_reject: Reject, batch, now, 
     report.rejects.append(reason_reject)
 
 
+def _supersede(conn, spec, report, parsed: ParsedFile, why: str, batch, now) -> None:
+    """Record a parsed file that is not loaded because another version of its submission wins."""
+    _record_file(
+        conn, spec, parsed.rel_path, parsed.sha256, parsed.identity, "superseded", 0, 0, why, batch, now
+    )
+    report.files_superseded.append(parsed.rel_path)
+
+
 def ingest_source(
     conn: duckdb.DuckDBPyConnection,
     spec: SourceSpec,
@@ -793,39 +801,14 @@ def _ingest_files(conn, spec, raw_dir, batch, ctx, columns, now, parsed_files) -
             group = [p for p in group if p not in ties]
             newest = None
         for parsed in group:
-            if parsed is newest:
-                continue
-            _record_file(
-                conn,
-                spec,
-                parsed.rel_path,
-                parsed.sha256,
-                parsed.identity,
-                "superseded",
-                0,
-                0,
-                "a newer version of this submission exists",
-                batch,
-                now,
-            )
-            report.files_superseded.append(parsed.rel_path)
+            if parsed is not newest:
+                _supersede(
+                    conn, spec, report, parsed, "a newer version of this submission exists", batch, now
+                )
         if newest is None:
             continue
         if loaded_version is not None and loaded_version > str(newest.identity.version):
-            _record_file(
-                conn,
-                spec,
-                newest.rel_path,
-                newest.sha256,
-                newest.identity,
-                "superseded",
-                0,
-                0,
-                "an older version than the one loaded",
-                batch,
-                now,
-            )
-            report.files_superseded.append(newest.rel_path)
+            _supersede(conn, spec, report, newest, "an older version than the one loaded", batch, now)
             continue
         report.rows_loaded += _load_winner(conn, spec, newest, columns, batch, now, loaded_sha)
         report.files_loaded.append(newest.rel_path)

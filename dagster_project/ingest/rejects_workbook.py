@@ -18,7 +18,7 @@ import duckdb
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .loader import file_sha256, header_columns
+from .loader import Reject, file_sha256, header_columns
 from .registry import SourceSpec, load_registry
 from .schema import REJECTS_TABLE
 
@@ -41,18 +41,6 @@ class FixItem:
     problem: str
 
 
-@dataclass(frozen=True)
-class _Reject:
-    source: str
-    file_path: str
-    file_sha256: str | None
-    sheet: str | None
-    row_number: int | None
-    column_name: str | None
-    value: str | None
-    reason: str
-
-
 def clerk_reason(reason: str) -> str:
     """The reject's reason with its Chinese part first: 'x is below the minimum 0 / 小于下限' reads
     '小于下限（x is below the minimum 0）'. A reason without an English part stays as it is."""
@@ -71,16 +59,17 @@ def cell_name(row_number: int | None, column_index: int | None) -> str:
     return xl_rowcol_to_cell(row_number - 1, column_index)
 
 
-def _run_rejects(conn: duckdb.DuckDBPyConnection, batch: str) -> list[_Reject]:
+def _run_rejects(conn: duckdb.DuckDBPyConnection, batch: str) -> list[tuple[str, Reject]]:
+    """The run's rejects as the loader recorded them, each with the source it was submitted as."""
     rows = conn.execute(
-        "SELECT source, file_path, file_sha256, sheet, row_number, column_name, value, reason "  # noqa: S608 schema constant
+        "SELECT source, file_path, file_sha256, sheet, row_number, column_name, value, reason, scope "  # noqa: S608 schema constant
         f"FROM {REJECTS_TABLE} WHERE load_batch = ? ORDER BY source, file_path, rejected_at",
         [batch],
     ).fetchall()
-    return [_Reject(*row) for row in rows]
+    return [(source, Reject(*rest)) for source, *rest in rows]
 
 
-def _problem(spec: SourceSpec | None, reject: _Reject) -> str:
+def _problem(spec: SourceSpec | None, reject: Reject) -> str:
     reason = clerk_reason(reject.reason)
     if spec is None or reject.column_name is None or reject.row_number is None:
         return reason
@@ -93,8 +82,8 @@ def fix_items(conn: duckdb.DuckDBPyConnection, batch: str, raw_dir: Path) -> dic
     registry = load_registry()
     positions: dict[tuple[str, str | None], dict[str, int]] = {}
     by_department: dict[str, list[tuple[tuple, FixItem]]] = defaultdict(list)
-    for reject in _run_rejects(conn, batch):
-        spec = registry.get(reject.source)
+    for source, reject in _run_rejects(conn, batch):
+        spec = registry.get(source)
         column_index = None
         if spec is not None and reject.row_number is not None and reject.column_name is not None:
             file = (reject.file_path, reject.file_sha256)

@@ -89,7 +89,7 @@ def source_columns(spec: SourceSpec, convertible_units: set[str]) -> dict[str, s
     return columns
 
 
-def _ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> set[str]:
+def ensure_table(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> set[str]:
     """Create the table or add the columns it lacks; returns the columns added to an existing table."""
     schema, name = table.split(".")
     ddl = ", ".join(f"{quote_identifier(c)} {t}" for c, t in columns.items())
@@ -170,10 +170,10 @@ def ensure_raw_schema(conn: duckdb.DuckDBPyConnection, spec: SourceSpec, convert
     """Create (or widen, when the registry gained a column) the tables a source writes to."""
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
     for table, columns in BOOKKEEPING_TABLES.items():
-        added = _ensure_table(conn, table, {name: sql_type for name, (sql_type, _) in columns.items()})
+        added = ensure_table(conn, table, {name: sql_type for name, (sql_type, _) in columns.items()})
         if "period_month" in added and table == FILES_TABLE:
             _backfill_identity_periods(conn, table, "file_identity", "")
     columns = source_columns(spec, convertible_units)
     for table in (spec.raw_table, spec.totals_table):
-        if table and "_period_month" in _ensure_table(conn, f"raw.{table}", columns):
+        if table and "_period_month" in ensure_table(conn, f"raw.{table}", columns):
             _backfill_identity_periods(conn, f"raw.{quote_identifier(table)}", "_file_identity", "_")

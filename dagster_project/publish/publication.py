@@ -20,6 +20,7 @@ import duckdb
 
 from ..faults import crash_point
 from ..inbox import inbox_digest as current_inbox_digest
+from ..ingest.schema import ensure_table
 from ..settings import Settings
 from .allowlist import PublishedTable, published_tables
 from .snapshot import sql_literal, write_snapshot
@@ -89,11 +90,8 @@ def _mart_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def _ensure_ops_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("CREATE SCHEMA IF NOT EXISTS ops")
     for table, columns in OPS_TABLES.items():
-        ddl = ", ".join(f"{name} {sql_type}" for name, (sql_type, _) in columns.items())
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
         # a build database from before a column was added gets it; its earlier rows keep NULL there
-        for name, (sql_type, _) in columns.items():
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {sql_type}")
+        ensure_table(conn, table, {name: sql_type for name, (sql_type, _) in columns.items()})
         conn.execute(f"COMMENT ON TABLE {table} IS {sql_literal(OPS_DESCRIPTIONS[table])}")
         for name, (_, description) in columns.items():
             conn.execute(f"COMMENT ON COLUMN {table}.{name} IS {sql_literal(description)}")

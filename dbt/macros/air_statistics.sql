@@ -6,6 +6,7 @@
       air_daily_for_statistics     daily values with a pollutant's value left out on its exceptional-event days
       air_statistic_validity       GB 3095 Table 4 completeness of each pollutant's statistic per period
       air_published_bases          the assessment basis each period publishes (dbt var air_published_basis)
+      air_period_bases             every assessment basis of each period, its standard and whether it is published
       air_good_day_ratio           优良天数比例 of a count of good days over a count of valid days
     Each macro returns a complete SELECT over a relation or CTE name.
 -#}
@@ -189,6 +190,24 @@
     from {{ periods }} as p
     left join {{ ref('air_rulesets') }} as r
         on p.period_end between r.valid_from and r.valid_to
+{%- endmacro %}
+
+
+{#- air_period_bases(periods): period_kind, year, end_month of every period of `periods` (air_report_periods) ×
+    every ruleset as assessment_basis, with its AQI standard (assessment_standard), is_published_basis (the basis
+    air_published_bases publishes for the period) and published_basis_setting (the dbt var it follows); the city,
+    station and district period marts label their rows with it -#}
+{% macro air_period_bases(periods) -%}
+    select
+        pb.period_kind,
+        pb.year,
+        pb.end_month,
+        cast(r.ruleset as varchar) as assessment_basis,
+        r.aqi_standard as assessment_standard,
+        coalesce(r.ruleset = pb.published_basis, false) as is_published_basis,
+        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting
+    from ({{ air_published_bases(periods) }}) as pb
+    cross join {{ ref('air_rulesets') }} as r
 {%- endmacro %}
 
 

@@ -4,11 +4,10 @@
     district, year, end_month) that has already applied the indicator's period rule. So the indicator
     layer computes nothing: it only reads.
 
-    indicator_catalogue_rows() → the catalogue rows whose source mart is listed in vars.indicator_source_marts,
-        read from the seed when the model runs. dbt resolves ref() when it parses, before any table can be
-        read, so the marts a model may read are that var (fct_indicator_values declares each with a
-        depends_on line). A row whose mart is in neither that list nor served by a domain feed
-        (vars.indicator_feeds) stops the run, so no catalogue row is silently left out. A database without
+    indicator_catalogue_rows() → the catalogue rows, read from the seed when the model runs. dbt resolves
+        ref() when it parses, before any table can be read, so the marts a model may read are
+        vars.indicator_source_marts (fct_indicator_values declares each with a depends_on line). A row whose
+        mart is not in that list stops the run, so no catalogue row is silently left out. A database without
         the seed (the empty one sqlfluff compiles against) gives no rows.
 -#}
 {% macro indicator_catalogue_rows() -%}
@@ -16,16 +15,14 @@
     {%- set rows = [] -%}
     {%- if execute and load_relation(catalogue) is not none -%}
         {%- set marts = var('indicator_source_marts') -%}
-        {%- set fed_domains = var('indicator_feeds')
-            | map('replace', 'int_', '') | map('replace', '__indicator_values', '') | list -%}
         {%- set result = run_query(
-            "select code, domain, aggregation, source_mart, source_column, numerator_column, denominator_column, "
+            "select code, aggregation, source_mart, source_column, numerator_column, denominator_column, "
             ~ "qualifier_column, completeness_column from " ~ catalogue ~ " order by report_order, code"
         ) -%}
         {%- for row in result.rows -%}
             {%- if row['source_mart'] in marts -%}
                 {%- do rows.append(row) -%}
-            {%- elif row['domain'] not in fed_domains -%}
+            {%- else -%}
                 {{ exceptions.raise_compiler_error(
                     "indicator " ~ row['code'] ~ " (seeds/reference/indicators.csv) reads mart '"
                     ~ row['source_mart'] ~ "', which is not listed in vars.indicator_source_marts of "
@@ -38,12 +35,13 @@
 
 
 {#-
-    indicator_values(row) → the select of one catalogue row, by its aggregation. flow, stock and
-    distinct_count read alike (the mart column is already the period's sum, end-of-period stock or
-    distinct count); ratio also reads its numerator and denominator columns.
+    indicator_values(row) → the select of one catalogue row, by its aggregation. flow, stock,
+    distinct_count and statistic read alike (the mart column is already the period's sum, end-of-period
+    stock, distinct count, or mean or percentile of the daily values); ratio also reads its numerator and
+    denominator columns.
 -#}
 {% macro indicator_values(row) -%}
-    {%- if row['aggregation'] in ('flow', 'stock', 'distinct_count') -%}
+    {%- if row['aggregation'] in ('flow', 'stock', 'distinct_count', 'statistic') -%}
         {{ indicator_amount_values(row) }}
     {%- elif row['aggregation'] == 'ratio' -%}
         {{ indicator_ratio_values(row) }}
@@ -58,10 +56,15 @@
 {#-
     A value row exists where the mart has the value's inputs: where its completeness column is known (the
     input rows exist, even when they carry no figure, like a district's blank dredging column), or, for a
-    value without one, where the value is not null.
+    value without one, where the value is not null. An amount that is part of a whole (enterprises with
+    online monitoring out of all key enterprises) shows the two where the catalogue names them.
 -#}
 {% macro indicator_amount_values(row) -%}
-    {{ indicator_select(row, 'cast(null as double)', 'cast(null as double)') }}
+    {{ indicator_select(
+        row,
+        'cast(' ~ (row['numerator_column'] or 'null') ~ ' as double)',
+        'cast(' ~ (row['denominator_column'] or 'null') ~ ' as double)'
+    ) }}
     where {{ row['completeness_column'] or row['source_column'] }} is not null
 {%- endmacro %}
 
@@ -82,7 +85,13 @@
 {%- endmacro %}
 
 
-{#- The columns every feed gives, read from the row's mart. -#}
+{#-
+    The columns of every value, read from the row's mart. A mart whose values are assessed on a basis and
+    against a data-completeness rule (air quality) declares assessment_basis and, next to a value column
+    <column>, the same-basis value of the same period last year <column>_ly and the statistic validity
+    <column>_statistic_valid / <column>_statistic_note; they go with the value, and are NULL for a mart or
+    value without them.
+-#}
 {% macro indicator_select(row, numerator, denominator) -%}
     select
         cast('{{ row["code"] }}' as varchar) as indicator_code,
@@ -93,6 +102,23 @@
         {{ numerator }} as numerator,
         {{ denominator }} as denominator,
         cast({{ row['qualifier_column'] or 'null' }} as varchar) as qualifier,
-        coalesce({{ row['completeness_column'] or 'true' }}, false) as is_complete
+        coalesce({{ row['completeness_column'] or 'true' }}, false) as is_complete,
+        {{ indicator_mart_column(row, 'assessment_basis', 'assessment_basis', 'varchar') }},
+        {{ indicator_mart_column(row, row['source_column'] ~ '_ly', 'value_last_year_on_basis', 'double') }},
+        {{ indicator_mart_column(row, row['source_column'] ~ '_statistic_valid', 'is_statistic_valid', 'boolean') }},
+        {{ indicator_mart_column(
+            row, row['source_column'] ~ '_statistic_note', 'statistic_validity_note', 'varchar'
+        ) }}
     from {{ ref(row['source_mart']) }}
+{%- endmacro %}
+
+
+{#- The mart's `column` as `alias` when the mart's contract (its YAML) declares it, else a typed NULL. -#}
+{% macro indicator_mart_column(row, column, alias, data_type) -%}
+    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ row['source_mart']) if execute else none -%}
+    {%- if node is not none and column in node.columns -%}
+        cast({{ column }} as {{ data_type }}) as {{ alias }}
+    {%- else -%}
+        cast(null as {{ data_type }}) as {{ alias }}
+    {%- endif -%}
 {%- endmacro %}

@@ -78,7 +78,8 @@
         limits across classes give the better class, DO (min_value = limit) is a ≥ rule and pH
         outside 6–9 fits no class; a value that fits no class is 6 (劣V). NULL when the parameter has
         no Table 1 limit for this body type (TN in rivers, Table 2 items, 水温).
-      class_iii_limit: the III-class max_value; exceedance_multiple = (C − III limit) / III limit,
+      class_iii_limit: the III-class max_value; exceedance_multiple = (C − III limit) / III limit, to 2
+        decimals by round_gbt8170 (the digits of a mean cannot flip a tie from one build to the next),
         only for class IV and worse and parameters with has_exceedance (not pH, DO).
       is_evaluated, is_priority, name_zh, sort_order from water_parameters.
     Values are compared at 6 decimals so float noise in a mean never crosses a limit.
@@ -115,7 +116,7 @@
         m.*,
         cast(case
             when m.class_no > 3 and p.has_exceedance and m.class_iii_limit > 0
-                then round((m.value - m.class_iii_limit) / m.class_iii_limit, 2)
+                then {{ round_gbt8170('(m.value - m.class_iii_limit) / m.class_iii_limit', 2) }}
         end as double) as exceedance_multiple,
         coalesce(p.is_evaluated, false) and m.class_no is not null as is_evaluated,
         coalesce(p.is_priority, false) as is_priority,

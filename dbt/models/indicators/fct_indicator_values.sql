@@ -1,5 +1,5 @@
 -- 指标值（长表）：指标目录（种子 indicators）每行从其来源集市（地区 × 期间，vars.indicator_source_marts）读取的值，
--- 加上尚未改为集市的领域取数模型（vars.indicator_feeds）、指标目录信息与报送完整性。
+-- 加上指标目录信息与报送完整性。
 -- 一个值所依赖的来源（indicators.sources）在期间内任一月份缺报，则 is_complete = false（报告标“暂定”）；
 -- 区县行只看该区县的报送，全市行看全部报送单位。
 {%- for mart in var('indicator_source_marts') %}
@@ -22,38 +22,12 @@ mart_values as (
         cast(null as double) as numerator,
         cast(null as double) as denominator,
         cast(null as varchar) as qualifier,
-        cast(null as boolean) as is_complete
-    where false
-
-),
-
-feeds as (
-
-    select
-        *,
+        cast(null as boolean) as is_complete,
         cast(null as varchar) as assessment_basis,
         cast(null as double) as value_last_year_on_basis,
         cast(null as boolean) as is_statistic_valid,
         cast(null as varchar) as statistic_validity_note
-    from mart_values
-    {%- for feed in indicator_feed_models() %}
-    union all
-    select
-        indicator_code,
-        area,
-        year,
-        end_month,
-        value,
-        numerator,
-        denominator,
-        qualifier,
-        is_complete,
-        {{ indicator_feed_column(feed, 'assessment_basis', 'varchar') }},
-        {{ indicator_feed_column(feed, 'value_last_year_on_basis', 'double') }},
-        {{ indicator_feed_column(feed, 'is_statistic_valid', 'boolean') }},
-        {{ indicator_feed_column(feed, 'statistic_validity_note', 'varchar') }}
-    from {{ ref(feed) }}
-    {%- endfor %}
+    where false
 
 ),
 
@@ -91,7 +65,7 @@ missing_submissions as (
             c.source || ':' || c.unit || ':' || c.year || '-' || lpad(cast(c.month as varchar), 2, '0'), '; '
             order by c.source, c.unit, c.year, c.month
         ) as missing
-    from feeds as f
+    from mart_values as f
     inner join indicator_sources as s
         on f.indicator_code = s.indicator_code
     inner join completeness as c
@@ -127,14 +101,10 @@ final as (
         f.value_last_year_on_basis,
         f.is_statistic_valid,
         f.statistic_validity_note
-    from feeds as f
+    from mart_values as f
     left join catalogue as c
         on f.indicator_code = c.code
-    left join missing_submissions as m
-        on f.indicator_code = m.indicator_code
-        and f.area = m.area
-        and f.year = m.year
-        and f.end_month = m.end_month
+    left join missing_submissions as m using (indicator_code, area, year, end_month)
 
 )
 

@@ -1,7 +1,7 @@
 -- 指标记分卡：每个指标 × 地区 × 期间的本期值、上年同期值、同比（% 或百分点，由目录 yoy_kind 决定）、标准限值与达标、
 -- 局定目标与是否完成（无目标时为空，不推测）。发布值只在这里按目录 decimals 做一次 GB/T 8170 修约（宏 round_gbt8170），
 -- 报告、核对只打印或比较这个发布值，不再修约；同比用发布值的 DECIMAL 精确相减计算，与报告一致。上年同期优先取
--- 取数模型给出的同一评价口径的上年值（value_last_year_on_basis：空气质量跨 2026-03-01 的同比上年按本期口径重算）。
+-- 集市给出的同一评价口径的上年值（value_last_year_on_basis：空气质量跨 2026-03-01 的同比上年按本期口径重算）。
 with
 
 indicator_values as (
@@ -120,16 +120,11 @@ final as (
         end as is_improved,
         t.standard_limit,
         t.standard_source,
-        case t.standard_comparison
-            when 'at_most' then c.value_published <= t.standard_limit
-            when 'at_least' then c.value_published >= t.standard_limit
-        end as meets_standard,
+        {{ indicator_meets('c.value_published', 't.standard_comparison', 't.standard_limit') }}
+            as meets_standard,
         t.target_value,
         t.target_source,
-        case t.target_comparison
-            when 'at_most' then c.value_published <= t.target_value
-            when 'at_least' then c.value_published >= t.target_value
-        end as meets_target,
+        {{ indicator_meets('c.value_published', 't.target_comparison', 't.target_value') }} as meets_target,
         c.qualifier,
         c.is_complete,
         c.assessment_basis,
@@ -137,11 +132,7 @@ final as (
         c.is_statistic_valid,
         c.statistic_validity_note
     from changed as c
-    left join period_targets as t
-        on c.indicator_code = t.indicator_code
-        and c.area = t.area
-        and c.year = t.year
-        and c.end_month = t.end_month
+    left join period_targets as t using (indicator_code, area, year, end_month)
 
 )
 

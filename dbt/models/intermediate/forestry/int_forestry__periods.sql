@@ -27,8 +27,7 @@ final as (
     select
         y.year,
         e.end_month,
-        make_date(y.year, 1, 1) as period_start,
-        cast(last_day(make_date(y.year, e.end_month, 1)) as date) as period_end
+        {{ period_ytd_bounds('y.year', 'e.end_month') }}
     from years as y
     cross join end_months as e
 

@@ -51,10 +51,7 @@ months as (
 final as (
 
     select
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as end_month,
-        make_date(year(month_start), 1, 1) as period_start,
-        cast(last_day(month_start) as date) as period_end
+        {{ period_ytd_of_month('month_start') }}
     from months
 
 )

@@ -15,15 +15,6 @@ sources as (
 
 ),
 
-parameters as (
-
-    select
-        parameter,
-        detection_limit
-    from {{ ref('water_parameters') }}
-
-),
-
 table2_limits as (
 
     select
@@ -36,43 +27,13 @@ table2_limits as (
 
 monthly as (
 
-    select
-        s.source_code,
-        s.sample_month as month_start,
-        s.parameter,
-        r.water_body_type,
-        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }})
-            as value
-    from samples as s
-    inner join sources as r
-        on s.source_code = r.source_code
-    left join parameters as p
-        on s.parameter = p.parameter
-    group by all
-
-),
-
-period_ends as (
-
-    select distinct month_start as end_month_start from monthly
+    {{ water_monthly_means('samples', 'sources', 'source_code') }}
 
 ),
 
 period as (
 
-    select
-        m.source_code,
-        cast(year(e.end_month_start) as integer) as year,
-        cast(month(e.end_month_start) as integer) as end_month,
-        m.parameter,
-        m.water_body_type,
-        avg(m.value) as value,
-        cast(count(distinct m.month_start) as integer) as n_months
-    from period_ends as e
-    inner join monthly as m
-        on year(m.month_start) = year(e.end_month_start)
-        and e.end_month_start >= m.month_start
-    group by all
+    {{ water_ytd_means('monthly', 'source_code') }}
 
 ),
 
@@ -132,16 +93,10 @@ final as (
         coalesce(c.class_no <= 3 and coalesce(t.n_table2_exceeding, 0) = 0, false) as is_ok,
         c.main_pollutants
     from months as m
+    left join source_classes as c using (source_code, year, end_month)
+    left join table2 as t using (source_code, year, end_month)
     inner join sources as r
         on m.source_code = r.source_code
-    left join source_classes as c
-        on m.source_code = c.source_code
-        and m.year = c.year
-        and m.end_month = c.end_month
-    left join table2 as t
-        on m.source_code = t.source_code
-        and m.year = t.year
-        and m.end_month = t.end_month
 
 )
 

@@ -16,32 +16,9 @@ sections as (
 
 ),
 
-parameters as (
-
-    select
-        parameter,
-        detection_limit
-    from {{ ref('water_parameters') }}
-
-),
-
 monthly as (
 
-    select
-        s.section_code,
-        s.sample_month as month_start,
-        s.parameter,
-        c.water_body_type,
-        avg({{ water_value_for_mean('s.reported_value', 's.is_below_detection', 'p.detection_limit') }})
-            as value,
-        cast(count(*) as integer) as n_samples,
-        bool_and(s.is_below_detection) as is_below_detection
-    from samples as s
-    inner join sections as c
-        on s.section_code = c.section_code
-    left join parameters as p
-        on s.parameter = p.parameter
-    group by all
+    {{ water_monthly_means('samples', 'sections', 'section_code') }}
 
 ),
 
@@ -56,20 +33,14 @@ final as (
     select
         section_code,
         month_start,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as month,
+        {{ period_year_month('month_start') }},
         parameter,
         name_zh,
         water_body_type,
         value,
         n_samples,
         is_below_detection,
-        cast(class_no as integer) as class_no,
-        class_iii_limit,
-        exceedance_multiple,
-        is_evaluated,
-        is_priority,
-        sort_order
+        {{ water_class_columns() }}
     from classified
 
 )

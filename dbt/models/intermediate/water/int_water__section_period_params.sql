@@ -14,27 +14,9 @@ monthly as (
 
 ),
 
-period_ends as (
-
-    select distinct month_start as end_month_start from monthly
-
-),
-
 period as (
 
-    select
-        m.section_code,
-        cast(year(e.end_month_start) as integer) as year,
-        cast(month(e.end_month_start) as integer) as end_month,
-        m.parameter,
-        m.water_body_type,
-        avg(m.value) as value,
-        cast(count(*) as integer) as n_months
-    from period_ends as e
-    inner join monthly as m
-        on year(m.month_start) = year(e.end_month_start)
-        and e.end_month_start >= m.month_start
-    group by all
+    {{ water_ytd_means('monthly', 'section_code') }}
 
 ),
 
@@ -55,12 +37,7 @@ final as (
         water_body_type,
         value,
         n_months,
-        cast(class_no as integer) as class_no,
-        class_iii_limit,
-        exceedance_multiple,
-        is_evaluated,
-        is_priority,
-        sort_order
+        {{ water_class_columns() }}
     from classified
 
 )

@@ -56,57 +56,19 @@ district_months as (
 
 ),
 
-nonroad_by_month as (
-
-    select
-        district,
-        cast(date_trunc('month', registered_on) as date) as registered_month,
-        count(*) as n_registered
-    from nonroad_machinery
-    group by district, registered_month
-
-),
-
-penalties_by_month as (
-
-    select
-        district,
-        cast(date_trunc('month', punished_on) as date) as punished_month,
-        count(*) as n_punished
-    from vehicle_penalties
-    group by district, punished_month
-
-),
-
 nonroad_counts as (
 
-    select
-        g.district,
-        g.month_start,
-        cast(coalesce(sum(n.n_registered) filter (where n.registered_month = g.month_start), 0) as bigint)
-            as nonroad_machinery_registered_month,
-        cast(coalesce(sum(n.n_registered), 0) as bigint) as nonroad_machinery_registered_cumulative
-    from district_months as g
-    left join nonroad_by_month as n
-        on g.district = n.district
-        and g.month_start >= n.registered_month
-    group by g.district, g.month_start
+    {{ air_register_month_counts(
+        'district_months', 'nonroad_machinery', 'registered_on', 'nonroad_machinery_registered'
+    ) }}
 
 ),
 
 penalty_counts as (
 
-    select
-        g.district,
-        g.month_start,
-        cast(coalesce(sum(p.n_punished) filter (where p.punished_month = g.month_start), 0) as bigint)
-            as vehicles_punished_month,
-        cast(coalesce(sum(p.n_punished), 0) as bigint) as vehicles_punished_cumulative
-    from district_months as g
-    left join penalties_by_month as p
-        on g.district = p.district
-        and g.month_start >= p.punished_month
-    group by g.district, g.month_start
+    {{ air_register_month_counts(
+        'district_months', 'vehicle_penalties', 'punished_on', 'vehicles_punished'
+    ) }}
 
 ),
 

@@ -1,19 +1,13 @@
 -- 区县 × 期间（自然月 'month'、年初至月末 'ytd'）× 评价口径（assessment_basis，即规则集 2012 / 2026）的空气质量：区县所辖各站点
 -- 的站点日合在一起统计，站点日为计数单位（PM2.5 平均浓度 = 站点日 PM2.5 日均值的算术平均；优良天数比例 = 优良站点日 / 有效站点日）。
 -- 期间的每个站点日都按该口径的 AQI 规则计算（int_air__station_daily_by_basis），跨 2026-03-01 的期间因此有两版完整的统计；
--- 发布哪一版与城市期间统计相同（宏 air_published_bases），is_published_basis 标出；上年同期取同一口径的行（上年按本口径重算）。
+-- 发布哪一版与城市期间统计相同（宏 air_period_bases），is_published_basis 标出；上年同期取同一口径的行（上年按本口径重算）。
 -- 例外事件日只从该污染物的浓度统计中剔除，AQI 天数与比例不剔除（宏 air_daily_for_statistics，与城市期间统计相同）。
 with
 
 station_daily as (
 
     select * from {{ ref('int_air__station_daily_by_basis') }}
-
-),
-
-rulesets as (
-
-    select * from {{ ref('air_rulesets') }}
 
 ),
 
@@ -33,9 +27,9 @@ daily_for_stats as (
 
 ),
 
-published_bases as (
+period_labels as (
 
-    {{ air_published_bases('periods') }}
+    {{ air_period_bases('periods') }}
 
 ),
 
@@ -71,15 +65,11 @@ scored as (
     select
         s.*,
         {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio,
-        r.aqi_standard as assessment_standard,
-        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
+        b.assessment_standard,
+        b.is_published_basis,
+        b.published_basis_setting
     from period_stats as s
-    left join published_bases as pb
-        on s.period_kind = pb.period_kind
-        and s.year = pb.year
-        and s.end_month = pb.end_month
-    left join rulesets as r
-        on s.assessment_basis = r.ruleset
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
 
 ),
 
@@ -95,7 +85,7 @@ final as (
         cast(cur.assessment_basis as varchar) as assessment_basis,
         cur.assessment_standard,
         cur.is_published_basis,
-        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
+        cur.published_basis_setting,
         cur.n_stations,
         cur.n_station_days,
         cur.rulesets_in_period,

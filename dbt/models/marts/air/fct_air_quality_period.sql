@@ -34,10 +34,7 @@ pollutants as (
 
 {%- set daily_column = air_statistic_daily_columns() %}
 {%- set stat_pollutants = daily_column.keys() | list %}
-{#- period value of each pollutant: column name in this mart -#}
-{%- set period_value = {
-    'so2': 'so2_mean', 'no2': 'no2_mean', 'co': 'co_p95', 'o3': 'o3_mda8_p90',
-    'pm10': 'pm10_mean', 'pm25': 'pm25_mean'} %}
+{%- set period_value = air_period_statistic_columns() %}
 {%- set yoy_column = {
     'so2': 'so2_yoy_pct', 'no2': 'no2_yoy_pct', 'co': 'co_yoy_pct', 'o3': 'o3_yoy_pct',
     'pm10': 'pm10_yoy_pct', 'pm25': 'pm25_yoy_pct'} %}
@@ -86,16 +83,7 @@ period_stats as (
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
         cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
-        avg(d.pm25_24h) as pm25_mean,
-        avg(d.pm10_24h) as pm10_mean,
-        avg(d.so2_24h) as so2_mean,
-        avg(d.no2_24h) as no2_mean,
-        -- HJ 663 附录A: k = 1 + (n−1)·p, linear interpolation between closest ranks = quantile_cont
-        quantile_cont(d.co_24h, 0.95) as co_p95,
-        quantile_cont(d.o3_8h, 0.90) as o3_mda8_p90,
-        {%- for p in stat_pollutants %}
-        cast(count(d.{{ daily_column[p] }}) as integer) as n_days_{{ p }},
-        {%- endfor %}
+        {{ air_period_concentrations('d') }},
         cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer)
             as n_exceptional_event_days,
         cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
@@ -161,9 +149,9 @@ composite_limits as (
 
 ),
 
-published_bases as (
+period_labels as (
 
-    {{ air_published_bases('periods') }}
+    {{ air_period_bases('periods') }}
 
 ),
 
@@ -199,25 +187,13 @@ scored as (
         case when not v.{{ p }}_statistic_valid then v.{{ p }}_statistic_invalid_reason end
             as {{ p }}_statistic_invalid_reason,
         {%- endfor %}
-        rs.aqi_standard as assessment_standard,
-        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis
+        b.assessment_standard,
+        b.is_published_basis,
+        b.published_basis_setting
     from period_stats as s
-    left join composite_limits as l
-        on s.period_kind = l.period_kind
-        and s.year = l.year
-        and s.end_month = l.end_month
-        and s.assessment_basis = l.assessment_basis
-    left join statistic_validity as v
-        on s.period_kind = v.period_kind
-        and s.year = v.year
-        and s.end_month = v.end_month
-        and s.assessment_basis = v.assessment_basis
-    left join published_bases as pb
-        on s.period_kind = pb.period_kind
-        and s.year = pb.year
-        and s.end_month = pb.end_month
-    left join rulesets as rs
-        on s.assessment_basis = rs.ruleset
+    left join composite_limits as l using (period_kind, year, end_month, assessment_basis)
+    left join statistic_validity as v using (period_kind, year, end_month, assessment_basis)
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
     cross join report_decimals as r
 
 ),
@@ -233,7 +209,7 @@ final as (
         cast(cur.assessment_basis as varchar) as assessment_basis,
         cur.assessment_standard,
         cur.is_published_basis,
-        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
+        cur.published_basis_setting,
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,
@@ -275,6 +251,7 @@ final as (
         ly.{{ period_value[p] }} as {{ period_value[p] }}_ly,
         {%- endfor %}
         ly.good_day_ratio as good_day_ratio_ly,
+        ly.composite_index as composite_index_ly,
         {%- for p in stat_pollutants %}
         cast(
             (cur.{{ period_value[p] }}_report - ly.{{ period_value[p] }}_report)

@@ -1,6 +1,6 @@
 -- 站点 × 期间（自然月 'month'、年初至月末 'ytd'）× 评价口径（assessment_basis，即规则集 2012 / 2026）：期间的每个站点日都按
 -- 该口径的 AQI 规则计算（int_air__station_daily_by_basis），跨 2026-03-01 的期间因此有两版完整的有效天、优良天与优良天数比例；
--- 发布哪一版与城市期间统计相同（宏 air_published_bases，dbt 变量 air_published_basis），is_published_basis 标出。浓度统计
+-- 发布哪一版与城市期间统计相同（宏 air_period_bases，dbt 变量 air_published_basis），is_published_basis 标出。浓度统计
 -- 与口径无关：站点日值的均值与百分位数（剔除该污染物的例外事件日，百分位数按 HJ 663 附录A 线性插值），以及 GB 3095 表4 的
 -- 统计有效性（与城市期间统计同一宏 air_statistic_validity）。每个站点只在它有站点日数据的期间有行。
 with
@@ -8,12 +8,6 @@ with
 station_daily as (
 
     select * from {{ ref('int_air__station_daily_by_basis') }}
-
-),
-
-rulesets as (
-
-    select * from {{ ref('air_rulesets') }}
 
 ),
 
@@ -41,9 +35,9 @@ statistic_validity as (
 
 ),
 
-published_bases as (
+period_labels as (
 
-    {{ air_published_bases('periods') }}
+    {{ air_period_bases('periods') }}
 
 ),
 
@@ -63,15 +57,7 @@ period_stats as (
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
         cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
-        avg(d.pm25_24h) as pm25_mean,
-        avg(d.pm10_24h) as pm10_mean,
-        avg(d.so2_24h) as so2_mean,
-        avg(d.no2_24h) as no2_mean,
-        quantile_cont(d.co_24h, 0.95) as co_p95,
-        quantile_cont(d.o3_8h, 0.90) as o3_mda8_p90,
-        {%- for p, column in daily_column.items() %}
-        cast(count(d.{{ column }}) as integer) as n_days_{{ p }},
-        {%- endfor %}
+        {{ air_period_concentrations('d') }},
         cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
         cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days
     from periods as p
@@ -94,9 +80,9 @@ final as (
         s.period_start,
         s.period_end,
         cast(s.assessment_basis as varchar) as assessment_basis,
-        rs.aqi_standard as assessment_standard,
-        coalesce(s.assessment_basis = pb.published_basis, false) as is_published_basis,
-        cast('{{ var("air_published_basis") }}' as varchar) as published_basis_setting,
+        b.assessment_standard,
+        b.is_published_basis,
+        b.published_basis_setting,
         s.n_days,
         s.rulesets_in_period,
         s.n_recomputed_days,
@@ -117,18 +103,8 @@ final as (
         s.good_days,
         {{ air_good_day_ratio('s.good_days', 's.valid_days') }} as good_day_ratio
     from period_stats as s
-    left join statistic_validity as v
-        on s.station_code = v.station_code
-        and s.period_kind = v.period_kind
-        and s.year = v.year
-        and s.end_month = v.end_month
-        and s.assessment_basis = v.assessment_basis
-    left join published_bases as pb
-        on s.period_kind = pb.period_kind
-        and s.year = pb.year
-        and s.end_month = pb.end_month
-    left join rulesets as rs
-        on s.assessment_basis = rs.ruleset
+    left join statistic_validity as v using (station_code, period_kind, year, end_month, assessment_basis)
+    left join period_labels as b using (period_kind, year, end_month, assessment_basis)
 
 )
 

@@ -35,7 +35,7 @@ periods as (
     select distinct
         year,
         month as end_month,
-        cast(last_day(make_date(year, month, 1)) as date) as period_end
+        {{ period_ytd_bounds('year', 'month') }}
     from monthly
 
 ),
@@ -44,7 +44,7 @@ periods as (
 monthly_values as (
 
     select
-        coalesce(m.district, {{ city_label() }}) as area,
+        {{ period_area('m.district') }},
         p.year,
         p.end_month,
         {%- for column in monthly_flows %}
@@ -56,7 +56,7 @@ monthly_values as (
     inner join monthly as m
         on p.year = m.year
         and p.end_month >= m.month
-    group by grouping sets ((p.year, p.end_month, m.district), (p.year, p.end_month))
+    {{ period_group_by_area('m.district', ['p.year', 'p.end_month']) }}
 
 ),
 
@@ -81,7 +81,7 @@ district_rosters as (
 staff_values as (
 
     select
-        coalesce(r.district, {{ city_label() }}) as area,
+        {{ period_area('r.district') }},
         r.year,
         r.end_month,
         {%- for column in staff_stocks %}
@@ -93,7 +93,7 @@ staff_values as (
         end as is_roster_complete
     from district_rosters as r
     where r.recency = 1
-    group by grouping sets ((r.year, r.end_month, r.district), (r.year, r.end_month))
+    {{ period_group_by_area('r.district', ['r.year', 'r.end_month']) }}
 
 ),
 
@@ -116,13 +116,13 @@ equipment_values as (
         {%- for column in equipment_stocks %}
         cast(sum(c.{{ column }}) as double) as {{ column }},
         {%- endfor %}
-        coalesce(c.district, {{ city_label() }}) as area,
+        {{ period_area('c.district') }},
         p.year,
         p.end_month
     from equipment_dates as p
     inner join capacity as c
         on p.as_of_date = c.as_of_date
-    group by grouping sets ((p.year, p.end_month, c.district), (p.year, p.end_month))
+    {{ period_group_by_area('c.district', ['p.year', 'p.end_month']) }}
 
 ),
 
@@ -191,29 +191,7 @@ publicity_values as (
 
 area_periods as (
 
-    select
-        area,
-        year,
-        end_month
-    from monthly_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from staff_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from equipment_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from publicity_values
+    {{ period_area_keys(['monthly_values', 'staff_values', 'equipment_values', 'publicity_values']) }}
 
 ),
 

@@ -4,12 +4,6 @@
 -- 安装日期不晚于截至日、且未拆除或拆除日期晚于截至日的设备在用。
 with
 
-districts as (
-
-    select * from {{ ref('districts') }}
-
-),
-
 rosters as (
 
     select * from {{ ref('stg_fishing__rosters') }}
@@ -55,12 +49,7 @@ as_of_dates as (
 
 grid as (
 
-    select
-        cast(d.district_code as varchar) as district_code,
-        cast(d.district_name as varchar) as district,
-        a.as_of_date
-    from districts as d
-    cross join as_of_dates as a
+    {{ period_district_grid('as_of_dates', ['as_of_date']) }}
 
 ),
 
@@ -108,16 +97,10 @@ final as (
         e.optical_devices,
         e.shared_radars,
         e.small_target_radars,
-        r._file_path as source_file,
-        r._sheet as source_sheet,
-        cast(r._row_number as integer) as source_row
+        {{ source_row_columns('r') }}
     from grid as g
-    left join rosters as r
-        on g.district = r.district
-        and g.as_of_date = r.as_of_date
-    left join equipment_in_service as e
-        on g.district = e.district
-        and g.as_of_date = e.as_of_date
+    left join rosters as r using (district, as_of_date)
+    left join equipment_in_service as e using (district, as_of_date)
 
 )
 

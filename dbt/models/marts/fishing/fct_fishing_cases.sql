@@ -20,8 +20,7 @@ final as (
         c.case_key,
         c.case_code,
         c.opened_on,
-        cast(year(c.opened_on) as integer) as year,
-        cast(month(c.opened_on) as integer) as month,
+        {{ period_year_month('c.opened_on') }},
         cast(d.district_code as varchar) as district_code,
         c.district,
         c.case_kind,
@@ -36,9 +35,7 @@ final as (
         cast(c.fine_yuan as double) as fine_yuan,
         cast(c.catch_kg as double) as catch_kg,
         c.is_transferred,
-        c._file_path as source_file,
-        c._sheet as source_sheet,
-        cast(c._row_number as integer) as source_row
+        {{ source_row_columns('c') }}
     from cases as c
     left join districts as d
         on c.district = d.district_name

@@ -19,8 +19,7 @@ final as (
     select
         c.action_code,
         c.action_date,
-        cast(year(c.action_date) as integer) as year,
-        cast(month(c.action_date) as integer) as month,
+        {{ period_year_month('c.action_date') }},
         cast(d.district_code as varchar) as district_code,
         c.district,
         c.agency,
@@ -32,9 +31,7 @@ final as (
         c.measure,
         case when c.measure = 'count' and c.counts_toward_item then c.quantity end as counted_quantity,
         case when c.measure = 'length' then c.quantity end as length_m,
-        c._file_path as source_file,
-        c._sheet as source_sheet,
-        cast(c._row_number as integer) as source_row
+        {{ source_row_columns('c') }}
     from confiscations as c
     left join districts as d
         on c.district = d.district_name

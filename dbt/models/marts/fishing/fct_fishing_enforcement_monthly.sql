@@ -2,12 +2,6 @@
 -- 全部由明细行按日期汇总（巡查按巡查日期，案件按去重后的立案日期，清理按清理日期）；比例同时存分子和分母。
 with
 
-districts as (
-
-    select * from {{ ref('districts') }}
-
-),
-
 patrols as (
 
     select * from {{ ref('fct_fishing_patrols') }}
@@ -26,81 +20,63 @@ confiscations as (
 
 ),
 
-months as (
-
-    select distinct cast(date_trunc('month', patrol_date) as date) as month_start from patrols
-    union
-    select distinct cast(date_trunc('month', opened_on) as date) as month_start from cases
-    union
-    select distinct cast(date_trunc('month', action_date) as date) as month_start from confiscations
-
-),
-
-grid as (
-
-    select
-        cast(d.district_code as varchar) as district_code,
-        cast(d.district_name as varchar) as district,
-        m.month_start
-    from districts as d
-    cross join months as m
-
-),
-
 patrol_sums as (
 
-    select
-        district,
-        cast(date_trunc('month', patrol_date) as date) as month_start,
+    {% call period_district_months('patrols', 'patrol_date') %}
         count(*) as patrols,
         count(*) filter (where is_joint) as joint_patrols,
         sum(staff_times) as staff_times,
         sum(vehicle_times) as vehicle_times,
         sum(boat_times) as boat_times,
         sum(water_km) as water_km
-    from patrols
-    group by all
+    {% endcall %}
 
 ),
 
 case_sums as (
 
-    select
-        district,
-        cast(date_trunc('month', opened_on) as date) as month_start,
+    {% call period_district_months('cases', 'opened_on') %}
         count(*) as cases_total,
         count(*) filter (where is_administrative) as admin_cases,
         count(*) filter (where is_administrative and is_angling) as admin_angling_cases,
         count(*) filter (where is_criminal) as criminal_cases,
         count(*) filter (where is_transferred) as transferred_cases,
         sum(fine_yuan) as fines_yuan
-    from cases
-    group by all
+    {% endcall %}
 
 ),
 
 confiscation_sums as (
 
-    select
-        district,
-        cast(date_trunc('month', action_date) as date) as month_start,
+    {% call period_district_months('confiscations', 'action_date') %}
         sum(counted_quantity) filter (where item_code = 'nets') as nets_removed,
         sum(length_m) filter (where item_code = 'nets') as nets_removed_length_m,
         sum(counted_quantity) filter (where item_code = 'unlicensed_boats') as unlicensed_boats_cleared,
         sum(counted_quantity) filter (where item_code = 'self_use_boats') as self_use_boats_managed
-    from confiscations
-    group by all
+    {% endcall %}
+
+),
+
+months as (
+
+    select month_start from patrol_sums
+    union
+    select month_start from case_sums
+    union
+    select month_start from confiscation_sums
+
+),
+
+grid as (
+
+    {{ period_district_grid('months', ['month_start']) }}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        cast(year(g.month_start) as integer) as year,
-        cast(month(g.month_start) as integer) as month,
-        g.month_start,
+        {{ period_month_grid_columns('g') }},
         cast(coalesce(p.patrols, 0) as bigint) as patrols,
         cast(coalesce(p.joint_patrols, 0) as bigint) as joint_patrols,
         cast(coalesce(p.staff_times, 0) as bigint) as staff_times,
@@ -119,15 +95,9 @@ final as (
         cast(coalesce(f.unlicensed_boats_cleared, 0) as double) as unlicensed_boats_cleared,
         cast(coalesce(f.self_use_boats_managed, 0) as double) as self_use_boats_managed
     from grid as g
-    left join patrol_sums as p
-        on g.district = p.district
-        and g.month_start = p.month_start
-    left join case_sums as c
-        on g.district = c.district
-        and g.month_start = c.month_start
-    left join confiscation_sums as f
-        on g.district = f.district
-        and g.month_start = f.month_start
+    left join patrol_sums as p using (district, month_start)
+    left join case_sums as c using (district, month_start)
+    left join confiscation_sums as f using (district, month_start)
 
 )
 

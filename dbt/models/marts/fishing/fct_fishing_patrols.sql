@@ -18,8 +18,7 @@ final as (
     select
         p.patrol_code,
         p.patrol_date,
-        cast(year(p.patrol_date) as integer) as year,
-        cast(month(p.patrol_date) as integer) as month,
+        {{ period_year_month('p.patrol_date') }},
         cast(d.district_code as varchar) as district_code,
         p.district,
         p.water_body,
@@ -30,9 +29,7 @@ final as (
         p.vehicle_times,
         p.boat_times,
         cast(p.water_km as double) as water_km,
-        p._file_path as source_file,
-        p._sheet as source_sheet,
-        cast(p._row_number as integer) as source_row
+        {{ source_row_columns('p') }}
     from patrols as p
     left join districts as d
         on p.district = d.district_name

@@ -29,8 +29,7 @@ final as (
     select
         p.entry_code,
         p.publicised_on,
-        cast(year(p.publicised_on) as integer) as year,
-        cast(month(p.publicised_on) as integer) as month,
+        {{ period_year_month('p.publicised_on') }},
         cast(d.district_code as varchar) as district_code,
         p.district,
         p.channel,
@@ -40,9 +39,7 @@ final as (
         p.quantity_unit,
         case when p.counts_toward_item then p.quantity end as counted_quantity,
         coalesce(p.publicised_on between b.ban_from and b.ban_to, false) as is_within_ban,
-        p._file_path as source_file,
-        p._sheet as source_sheet,
-        cast(p._row_number as integer) as source_row
+        {{ source_row_columns('p') }}
     from publicity as p
     left join districts as d
         on p.district = d.district_name

@@ -45,6 +45,12 @@ periods as (
 
 ),
 
+district_grid as (
+
+    {{ period_district_grid('periods', ['year', 'end_month']) }}
+
+),
+
 -- 森林资源统计：区县个数等于区县名录个数才算完整（全市覆盖率、蓄积量为各区县之和）
 resource_years as (
 
@@ -81,9 +87,7 @@ city_rows as (
         c.growing_stock_m3,
         y.is_complete as is_resources_complete
     from city_periods as c
-    inner join periods as p
-        on c.year = p.year
-        and c.end_month = p.end_month
+    inner join periods using (year, end_month)
     left join resource_years as y
         on c.year = y.year
 
@@ -92,9 +96,9 @@ city_rows as (
 district_rows as (
 
     select
-        cast(d.district_name as varchar) as area,
-        p.year,
-        p.end_month,
+        d.district as area,
+        d.year,
+        d.end_month,
         {%- for column in forestry_flow_metrics() %}
         g.{{ column }},
         {%- endfor %}
@@ -113,15 +117,9 @@ district_rows as (
         r.coverage_pct,
         r.growing_stock_m3,
         case when r.district is not null then true end as is_resources_complete
-    from periods as p
-    cross join districts as d
-    left join district_periods as g
-        on d.district_name = g.district
-        and p.year = g.year
-        and p.end_month = g.end_month
-    left join resources as r
-        on d.district_name = r.district
-        and p.year = r.year
+    from district_grid as d
+    left join district_periods as g using (district, year, end_month)
+    left join resources as r using (district, year)
 
 ),
 

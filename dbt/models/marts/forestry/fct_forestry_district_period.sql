@@ -1,12 +1,6 @@
 -- 区县 × 年初至月末期间的林业流量指标：由 int_forestry__events 按记录日期求和（合计行、累计列不参与）。
 with
 
-districts as (
-
-    select * from {{ ref('districts') }}
-
-),
-
 periods as (
 
     select * from {{ ref('int_forestry__periods') }}
@@ -21,27 +15,14 @@ events as (
 
 grid as (
 
-    select
-        cast(d.district_code as varchar) as district_code,
-        cast(d.district_name as varchar) as district,
-        p.year,
-        p.end_month,
-        p.period_start,
-        p.period_end
-    from districts as d
-    cross join periods as p
+    {{ period_district_grid('periods', ['year', 'end_month', 'period_start', 'period_end']) }}
 
 ),
 
 summed as (
 
     select
-        g.district_code,
-        g.district,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        g.*,
     {%- for m in forestry_flow_metrics() %}
     cast(coalesce(sum(e.amount) filter (where e.metric = '{{ m }}'), 0) as double)
         as {{ m }}{{ ',' if not loop.last }}

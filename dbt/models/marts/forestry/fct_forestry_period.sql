@@ -41,19 +41,12 @@ resources as (
 
 city as (
 
-    select
-        year,
-        end_month,
-        period_start,
-        period_end,
-        {%- for m in forestry_flow_metrics() %}
-        sum({{ m }}) as {{ m }},
-        {%- endfor %}
-    {%- for m in forestry_mu_metrics() %}
-    sum({{ m }}_mu) as {{ m }}_mu{{ ',' if not loop.last }}
-    {%- endfor %}
-    from district_periods
-    group by all
+    {%- set mu_columns = [] %}
+    {%- for m in forestry_mu_metrics() %}{% do mu_columns.append(m ~ '_mu') %}{% endfor %}
+    {{ period_city_totals(
+        'district_periods', forestry_flow_metrics() + mu_columns,
+        key_columns=['year', 'end_month', 'period_start', 'period_end']
+    ) }}
 
 ),
 
@@ -153,8 +146,7 @@ final as (
         * 100
         / nullif(prev.afforestation_mu, 0) as afforestation_mu_yoy_pct
     from joined as j
-    left join city as prev
-        on prev.year = j.year - 1 and j.end_month = prev.end_month
+    {{ period_prior_year_join('city', 'prev', 'j') }}
 
 )
 

@@ -21,10 +21,7 @@ cases as (
 
 inspection_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'inspections', 'i') %}
         count(i.check_no) filter (where {{ soil_in_period('i.checked_on') }}) as checks,
         count(distinct i.enterprise_code) filter (where {{ soil_in_period('i.checked_on') }})
             as enterprises_checked,
@@ -33,37 +30,23 @@ inspection_counts as (
         coalesce(
             sum(i.problems_rectified) filter (where {{ soil_in_period('i.checked_on') }}), 0
         ) as problems_rectified
-    from grid as g
-    left join inspections as i
-        on g.district = i.district
-    group by all
+    {% endcall %}
 
 ),
 
 case_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'cases', 'c') %}
         count(c.case_no) filter (where {{ soil_in_period('c.filed_on') }}) as violation_cases,
         coalesce(sum(c.fine_yuan) filter (where {{ soil_in_period('c.filed_on') }}), 0) as fines_yuan
-    from grid as g
-    left join cases as c
-        on g.district = c.district
-    group by all
+    {% endcall %}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        {{ period_grid_columns('g') }},
         cast(i.checks as bigint) as checks,
         cast(i.enterprises_checked as bigint) as enterprises_checked,
         cast(i.problems_found as bigint) as problems_found,

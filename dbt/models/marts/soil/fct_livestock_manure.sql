@@ -34,10 +34,7 @@ demo_sites as (
 
 manure_sums as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'manure_monthly', 'm') %}
         count(m.report_month) filter (where {{ soil_in_period('m.report_month') }}) as form_months_submitted,
         coalesce(
             sum(m.manure_produced_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0
@@ -45,19 +42,13 @@ manure_sums as (
         coalesce(
             sum(m.manure_utilised_month_t) filter (where {{ soil_in_period('m.report_month') }}), 0
         ) as manure_utilised_t
-    from grid as g
-    left join manure_monthly as m
-        on g.district = m.district
-    group by all
+    {% endcall %}
 
 ),
 
 farm_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'scale_farms', 'f') %}
         count(f.farm_code) filter (where {{ soil_as_of('f.filed_on') }}) as scale_farms,
         count(f.farm_code) filter (
             where {{ soil_as_of('f.filed_on') }} and f.facility_equipped
@@ -69,54 +60,33 @@ farm_counts as (
             where f.is_large_scale and {{ soil_as_of('f.filed_on') }} and f.facility_equipped
             and {{ soil_as_of('coalesce(f.equipped_on, f.filed_on)') }}
         ) as large_scale_farms_equipped
-    from grid as g
-    left join scale_farms as f
-        on g.district = f.district
-    group by all
+    {% endcall %}
 
 ),
 
 subsidy_sums as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'subsidies', 's') %}
         count(distinct s.farm_code) filter (where {{ soil_in_period('s.applied_on') }})
             as subsidy_farms_applied,
         coalesce(sum(s.subsidy_yuan) filter (where {{ soil_in_period('s.applied_on') }}), 0) as subsidy_yuan
-    from grid as g
-    left join subsidies as s
-        on g.district = s.district
-    group by all
+    {% endcall %}
 
 ),
 
 site_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'demo_sites', 'd') %}
         count(d.site_code) filter (where d.pilot_year = g.year and {{ soil_as_of('d.established_on') }})
             as demo_sites
-    from grid as g
-    left join demo_sites as d
-        on g.district = d.district
-    group by all
+    {% endcall %}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        g.is_county_level,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        {{ period_grid_columns('g', with_county_level=true) }},
         cast(m.form_months_submitted as bigint) as form_months_submitted,
         cast(m.manure_produced_t as double) as manure_produced_t,
         cast(m.manure_utilised_t as double) as manure_utilised_t,

@@ -15,10 +15,7 @@ water_bodies as (
 
 counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'water_bodies', 'w') %}
         count(w.water_body_code) filter (where {{ soil_as_of('w.listed_on') }}) as water_bodies_listed,
         count(w.water_body_code) filter (
             where {{ soil_as_of('w.listed_on') }} and {{ soil_as_of('w.accepted_on') }}
@@ -34,22 +31,14 @@ counts as (
             and {{ soil_as_of('w.listed_on') }}
             and {{ soil_as_of('w.accepted_on') }}
         ) as national_list_eliminated
-    from grid as g
-    left join water_bodies as w
-        on g.district = w.district
-    group by all
+    {% endcall %}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        {{ period_grid_columns('g') }},
         cast(c.water_bodies_listed as bigint) as water_bodies_listed,
         cast(c.water_bodies_eliminated as bigint) as water_bodies_eliminated,
         {{ soil_rate('c.water_bodies_eliminated', 'c.water_bodies_listed') }} as elimination_rate,

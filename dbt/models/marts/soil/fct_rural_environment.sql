@@ -21,10 +21,7 @@ reward_funds as (
 
 inspection_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'inspections', 'i') %}
         count(i.inspection_no) filter (where {{ soil_in_period('i.inspected_on') }}) as inspections,
         count(i.inspection_no) filter (
             where i.inspection_form = '暗访' and {{ soil_in_period('i.inspected_on') }}
@@ -32,37 +29,23 @@ inspection_counts as (
         coalesce(
             sum(i.problems_found) filter (where {{ soil_in_period('i.inspected_on') }}), 0
         ) as problems_found
-    from grid as g
-    left join inspections as i
-        on g.district = i.district
-    group by all
+    {% endcall %}
 
 ),
 
 fund_sums as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'reward_funds', 'r') %}
         coalesce(sum(r.amount_yuan) filter (where {{ soil_in_period('r.allocated_on') }}), 0)
             as reward_funds_yuan
-    from grid as g
-    left join reward_funds as r
-        on g.district = r.district
-    group by all
+    {% endcall %}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        {{ period_grid_columns('g') }},
         cast(i.inspections as bigint) as inspections,
         cast(i.unannounced_inspections as bigint) as unannounced_inspections,
         cast(i.problems_found as bigint) as problems_found,

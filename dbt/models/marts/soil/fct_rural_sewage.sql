@@ -33,61 +33,38 @@ facilities as (
 
 village_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'villages', 'v') %}
         count(v.village_code) as villages_total,
         count(v.village_code) filter (where {{ soil_as_of('v.sewage_done_on') }}) as villages_sewage_done,
         count(v.village_code) filter (where {{ soil_in_period('v.sewage_done_on') }})
             as villages_sewage_done_in_period
-    from grid as g
-    left join villages as v
-        on g.district = v.district
-    group by all
+    {% endcall %}
 
 ),
 
 facility_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'facilities', 'f') %}
         count(f.facility_code) filter (where {{ soil_in_period('f.first_inspected_on') }})
             as facilities_newly_inspected
-    from grid as g
-    left join facilities as f
-        on g.district = f.district
-    group by all
+    {% endcall %}
 
 ),
 
 inspection_counts as (
 
-    select
-        g.district,
-        g.year,
-        g.end_month,
+    {% call period_district_counts('grid', 'inspections', 'i') %}
         count(i.inspection_no) filter (where {{ soil_in_period('i.inspected_on') }}) as facility_inspections,
         count(distinct i.facility_code) filter (where {{ soil_in_period('i.inspected_on') }})
             as facilities_inspected
-    from grid as g
-    left join inspections as i
-        on g.district = i.district
-    group by all
+    {% endcall %}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        g.year,
-        g.end_month,
-        g.period_start,
-        g.period_end,
+        {{ period_grid_columns('g') }},
         cast(v.villages_total as bigint) as villages_total,
         cast(v.villages_sewage_done as bigint) as villages_sewage_done,
         cast(v.villages_sewage_done_in_period as bigint) as villages_sewage_done_in_period,

@@ -135,9 +135,7 @@ city_rows as (
         c.rural_reward_funds_yuan,
         coalesce(f.is_form_complete, false) as is_manure_form_complete
     from city_periods as c
-    left join city_forms as f
-        on c.year = f.year
-        and c.end_month = f.end_month
+    left join city_forms as f using (year, end_month)
 
 ),
 
@@ -176,34 +174,13 @@ district_rows as (
         e.reward_funds_yuan as rural_reward_funds_yuan,
         coalesce(f.is_form_complete, false) as is_manure_form_complete
     from district_periods as g
-    left join district_plots as p
-        on g.district = p.district
-        and g.year = p.year
-        and g.end_month = p.end_month
-    left join rural_sewage as s
-        on g.district = s.district
-        and g.year = s.year
-        and g.end_month = s.end_month
-    left join black_odorous_water as b
-        on g.district = b.district
-        and g.year = b.year
-        and g.end_month = b.end_month
-    left join livestock_manure as l
-        on g.district = l.district
-        and g.year = l.year
-        and g.end_month = l.end_month
-    left join hazardous_waste as h
-        on g.district = h.district
-        and g.year = h.year
-        and g.end_month = h.end_month
-    left join rural_environment as e
-        on g.district = e.district
-        and g.year = e.year
-        and g.end_month = e.end_month
-    left join manure_forms as f
-        on g.district = f.district
-        and g.year = f.year
-        and g.end_month = f.end_month
+    left join district_plots as p using (district, year, end_month)
+    left join rural_sewage as s using (district, year, end_month)
+    left join black_odorous_water as b using (district, year, end_month)
+    left join livestock_manure as l using (district, year, end_month)
+    left join hazardous_waste as h using (district, year, end_month)
+    left join rural_environment as e using (district, year, end_month)
+    left join manure_forms as f using (district, year, end_month)
 
 ),
 

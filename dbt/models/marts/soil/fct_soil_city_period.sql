@@ -72,76 +72,54 @@ plot_counts as (
 
 sewage as (
 
-    select
-        year,
-        end_month,
-        sum(villages_total) as villages_total,
-        sum(villages_sewage_done) as villages_sewage_done,
-        sum(villages_sewage_done_in_period) as villages_sewage_done_in_period,
-        sum(facilities_newly_inspected) as sewage_facilities_newly_inspected
-    from rural_sewage
-    group by all
+    {{ period_city_totals('rural_sewage', [
+        'villages_total', 'villages_sewage_done', 'villages_sewage_done_in_period', 'facilities_newly_inspected'
+    ]) }}
 
 ),
 
 water as (
 
-    select
-        year,
-        end_month,
-        sum(water_bodies_listed) as water_bodies_listed,
-        sum(water_bodies_eliminated) as water_bodies_eliminated,
-        sum(water_bodies_treated_in_period) as water_bodies_treated_in_period,
-        sum(national_list_listed) as national_list_listed,
-        sum(national_list_eliminated) as national_list_eliminated
-    from black_odorous_water
-    group by all
+    {{ period_city_totals('black_odorous_water', [
+        'water_bodies_listed', 'water_bodies_eliminated', 'water_bodies_treated_in_period',
+        'national_list_listed', 'national_list_eliminated'
+    ]) }}
 
 ),
 
 livestock as (
 
+    {{ period_city_totals('livestock_manure', [
+        'manure_produced_t', 'manure_utilised_t', 'scale_farms', 'scale_farms_equipped', 'large_scale_farms',
+        'large_scale_farms_equipped', 'subsidy_farms_applied', 'subsidy_yuan', 'demo_sites'
+    ]) }}
+
+),
+
+-- “每个县市区”只含县市区（功能区不参与）
+county_demo_sites as (
+
     select
         year,
         end_month,
-        sum(manure_produced_t) as manure_produced_t,
-        sum(manure_utilised_t) as manure_utilised_t,
-        sum(scale_farms) as scale_farms,
-        sum(scale_farms_equipped) as scale_farms_equipped,
-        sum(large_scale_farms) as large_scale_farms,
-        sum(large_scale_farms_equipped) as large_scale_farms_equipped,
-        sum(subsidy_farms_applied) as subsidy_farms_applied,
-        sum(subsidy_yuan) as subsidy_yuan,
-        sum(demo_sites) as demo_sites,
-        min(demo_sites) filter (where is_county_level) as demo_sites_min_county
+        min(demo_sites) as demo_sites_min_county
     from livestock_manure
+    where is_county_level
     group by all
 
 ),
 
 hazwaste as (
 
-    select
-        year,
-        end_month,
-        sum(enterprises_checked) as hazwaste_enterprises_checked,
-        sum(problems_found) as hazwaste_problems_found,
-        sum(problems_rectified) as hazwaste_problems_rectified,
-        sum(violation_cases) as hazwaste_cases
-    from hazardous_waste
-    group by all
+    {{ period_city_totals('hazardous_waste', [
+        'enterprises_checked', 'problems_found', 'problems_rectified', 'violation_cases'
+    ]) }}
 
 ),
 
 rural as (
 
-    select
-        year,
-        end_month,
-        sum(unannounced_inspections) as rural_unannounced_inspections,
-        sum(reward_funds_yuan) as rural_reward_funds_yuan
-    from rural_environment
-    group by all
+    {{ period_city_totals('rural_environment', ['unannounced_inspections', 'reward_funds_yuan']) }}
 
 ),
 
@@ -173,7 +151,7 @@ combined as (
         cast(s.villages_sewage_done as bigint) as villages_sewage_done,
         cast(s.villages_sewage_done_in_period as bigint) as villages_sewage_done_in_period,
         {{ soil_rate('s.villages_sewage_done', 's.villages_total') }} as sewage_treatment_rate,
-        cast(s.sewage_facilities_newly_inspected as bigint) as sewage_facilities_newly_inspected,
+        cast(s.facilities_newly_inspected as bigint) as sewage_facilities_newly_inspected,
         cast(w.water_bodies_listed as bigint) as water_bodies_listed,
         cast(w.water_bodies_eliminated as bigint) as water_bodies_eliminated,
         {{ soil_rate('w.water_bodies_eliminated', 'w.water_bodies_listed') }}
@@ -194,13 +172,13 @@ combined as (
         cast(l.subsidy_farms_applied as bigint) as subsidy_farms_applied,
         cast(l.subsidy_yuan as double) as subsidy_yuan,
         cast(l.demo_sites as bigint) as demo_sites,
-        cast(l.demo_sites_min_county as bigint) as demo_sites_min_county,
-        cast(r.rural_unannounced_inspections as bigint) as rural_unannounced_inspections,
-        cast(r.rural_reward_funds_yuan as double) as rural_reward_funds_yuan,
-        cast(h.hazwaste_enterprises_checked as bigint) as hazwaste_enterprises_checked,
-        cast(h.hazwaste_problems_found as bigint) as hazwaste_problems_found,
-        cast(h.hazwaste_problems_rectified as bigint) as hazwaste_problems_rectified,
-        cast(h.hazwaste_cases as bigint) as hazwaste_cases,
+        cast(m.demo_sites_min_county as bigint) as demo_sites_min_county,
+        cast(r.unannounced_inspections as bigint) as rural_unannounced_inspections,
+        cast(r.reward_funds_yuan as double) as rural_reward_funds_yuan,
+        cast(h.enterprises_checked as bigint) as hazwaste_enterprises_checked,
+        cast(h.problems_found as bigint) as hazwaste_problems_found,
+        cast(h.problems_rectified as bigint) as hazwaste_problems_rectified,
+        cast(h.violation_cases as bigint) as hazwaste_cases,
         cast(t.hazwaste_training_sessions as bigint) as hazwaste_training_sessions,
         cast(t.hazwaste_trainees as bigint) as hazwaste_trainees,
         t.hazwaste_trainees_approximate
@@ -209,6 +187,7 @@ combined as (
     inner join sewage as s using (year, end_month)
     inner join water as w using (year, end_month)
     inner join livestock as l using (year, end_month)
+    left join county_demo_sites as m using (year, end_month)
     inner join hazwaste as h using (year, end_month)
     inner join rural as r using (year, end_month)
     inner join training_counts as t using (year, end_month)
@@ -224,9 +203,7 @@ final as (
             as black_odorous_elimination_rate_yoy_pp,
         c.manure_utilisation_rate - last_year.manure_utilisation_rate as manure_utilisation_rate_yoy_pp
     from combined as c
-    left join combined as last_year
-        on c.year - 1 = last_year.year
-        and c.end_month = last_year.end_month
+    {{ period_prior_year_join('combined', 'last_year', 'c') }}
 
 )
 

@@ -62,8 +62,7 @@ final as (
 
     select
         district,
-        cast(year(month_start) as integer) as year,
-        cast(month(month_start) as integer) as month,
+        {{ period_year_month('month_start') }},
         month_start,
         month_end,
         n_outfalls,

@@ -2,12 +2,6 @@
 -- 月报“本月”与“累计”原样保留（未报送为空）；合计行只用于核对，不参与计算。
 with
 
-districts as (
-
-    select * from {{ ref('districts') }}
-
-),
-
 works as (
 
     select * from {{ ref('stg_water__sewer_works') }}
@@ -23,23 +17,14 @@ report_months as (
 
 district_months as (
 
-    select
-        cast(d.district_code as varchar) as district_code,
-        cast(d.district_name as varchar) as district,
-        m.report_month as month_start
-    from districts as d
-    cross join report_months as m
+    {{ period_district_grid('report_months', ['report_month as month_start']) }}
 
 ),
 
 final as (
 
     select
-        g.district_code,
-        g.district,
-        cast(year(g.month_start) as integer) as year,
-        cast(month(g.month_start) as integer) as month,
-        g.month_start,
+        {{ period_month_grid_columns('g') }},
         w.district is not null as is_submitted,
         {%- for period in ['month', 'ytd'] %}
         w.surveyed_km_{{ period }},

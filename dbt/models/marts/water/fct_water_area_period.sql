@@ -84,8 +84,7 @@ period_bounds as (
     select
         year,
         end_month,
-        make_date(year, 1, 1) as period_start,
-        cast(last_day(make_date(year, end_month, 1)) as date) as period_end
+        {{ period_ytd_bounds('year', 'end_month') }}
     from periods
 
 ),
@@ -107,9 +106,7 @@ quality_values as (
         q.year,
         q.end_month
     from quality as q
-    inner join periods as p
-        on q.year = p.year
-        and q.end_month = p.end_month
+    inner join periods using (year, end_month)
     group by q.year, q.end_month
 
 ),
@@ -124,9 +121,7 @@ drinking_values as (
         d.year,
         d.end_month
     from drinking as d
-    inner join periods as p
-        on d.year = p.year
-        and d.end_month = p.end_month
+    inner join periods using (year, end_month)
 
 ),
 
@@ -150,7 +145,7 @@ outfall_districts as (
 outfall_values as (
 
     select
-        coalesce(district, {{ city_label() }}) as area,
+        {{ period_area('district') }},
         year,
         end_month,
         {%- for column in outfall_stocks %}
@@ -158,7 +153,7 @@ outfall_values as (
         {%- endfor %}
         100.0 * sum(n_remediated) / nullif(sum(n_outfalls), 0) as remediation_ratio_pct
     from outfall_districts
-    group by grouping sets ((year, end_month, district), (year, end_month))
+    {{ period_group_by_area('district', ['year', 'end_month']) }}
 
 ),
 
@@ -166,7 +161,7 @@ outfall_values as (
 sewer_values as (
 
     select
-        coalesce(s.district, {{ city_label() }}) as area,
+        {{ period_area('s.district') }},
         p.year,
         p.end_month,
         {%- for column in sewer_flows %}
@@ -178,7 +173,7 @@ sewer_values as (
     inner join sewer as s
         on p.year = s.year
         and p.end_month >= s.month
-    group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
+    {{ period_group_by_area('s.district', ['p.year', 'p.end_month']) }}
 
 ),
 
@@ -186,7 +181,7 @@ sewer_values as (
 sewer_stock_values as (
 
     select
-        coalesce(s.district, {{ city_label() }}) as area,
+        {{ period_area('s.district') }},
         p.year,
         p.end_month,
         cast(sum(s.black_odorous_supervised) as double) as black_odorous_supervised,
@@ -195,7 +190,7 @@ sewer_stock_values as (
     inner join sewer as s
         on p.year = s.year
         and p.end_month = s.month
-    group by grouping sets ((p.year, p.end_month, s.district), (p.year, p.end_month))
+    {{ period_group_by_area('s.district', ['p.year', 'p.end_month']) }}
 
 ),
 
@@ -212,7 +207,7 @@ risk_values as (
         {%- for column in risk_flows %}
         cast(coalesce(sum(r.{{ column }}), 0) as double) as {{ column }},
         {%- endfor %}
-        coalesce(d.district, {{ city_label() }}) as area,
+        {{ period_area('d.district') }},
         p.year,
         p.end_month
     from periods as p
@@ -221,7 +216,7 @@ risk_values as (
         on d.district = r.district
         and p.year = r.year
         and p.end_month >= r.month
-    group by grouping sets ((p.year, p.end_month, d.district), (p.year, p.end_month))
+    {{ period_group_by_area('d.district', ['p.year', 'p.end_month']) }}
 
 ),
 
@@ -238,7 +233,7 @@ plant_districts as (
 wwtp_values as (
 
     select
-        coalesce(d.district, {{ city_label() }}) as area,
+        {{ period_area('d.district') }},
         b.year,
         b.end_month,
         cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double)
@@ -249,7 +244,7 @@ wwtp_values as (
         on d.plant_code = j.plant_code
         and {{ wwtp_adds_capacity('j') }}
         and j.completed_on between b.period_start and b.period_end
-    group by grouping sets ((b.year, b.end_month, d.district), (b.year, b.end_month))
+    {{ period_group_by_area('d.district', ['b.year', 'b.end_month']) }}
 
 ),
 
@@ -301,53 +296,10 @@ fund_values as (
 
 area_periods as (
 
-    select
-        area,
-        year,
-        end_month
-    from quality_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from drinking_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from outfall_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from sewer_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from sewer_stock_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from risk_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from wwtp_values
-    union
-    select
-        area,
-        year,
-        end_month
-    from fund_values
+    {{ period_area_keys([
+        'quality_values', 'drinking_values', 'outfall_values', 'sewer_values', 'sewer_stock_values',
+        'risk_values', 'wwtp_values', 'fund_values'
+    ]) }}
 
 ),
 

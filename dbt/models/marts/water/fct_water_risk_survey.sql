@@ -55,8 +55,7 @@ final as (
 
     select
         g.district,
-        cast(year(g.month_start) as integer) as year,
-        cast(month(g.month_start) as integer) as month,
+        {{ period_year_month('g.month_start') }},
         g.month_start,
         coalesce(c.n_enterprise_checks, 0) as n_enterprise_checks,
         coalesce(c.hazards_found, 0) as hazards_found,

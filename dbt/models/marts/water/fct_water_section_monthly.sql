@@ -23,24 +23,10 @@ final as (
 
     select
         c.section_code,
-        s.section_name,
-        s.district,
-        s.water_body_type,
-        s.is_national,
-        s.is_provincial,
-        s.is_city,
-        cast(year(c.month_start) as integer) as year,
-        cast(month(c.month_start) as integer) as month,
+        {{ water_section_attributes('s') }},
+        {{ period_year_month('c.month_start') }},
         c.month_start,
-        c.n_parameters_evaluated,
-        c.class_no,
-        c.class_label,
-        c.grade,
-        c.is_good,
-        c.is_worse_than_v,
-        s.target_class_no,
-        c.class_no <= s.target_class_no as meets_target,
-        c.main_pollutants
+        {{ water_section_class_columns('c', 's') }}
     from section_classes as c
     inner join sections as s
         on c.section_code = s.section_code

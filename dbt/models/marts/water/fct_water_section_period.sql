@@ -35,31 +35,14 @@ final as (
 
     select
         c.section_code,
-        s.section_name,
-        s.district,
-        s.water_body_type,
-        s.is_national,
-        s.is_provincial,
-        s.is_city,
+        {{ water_section_attributes('s') }},
         c.year,
         c.end_month,
-        make_date(c.year, 1, 1) as period_start,
-        cast(last_day(make_date(c.year, c.end_month, 1)) as date) as period_end,
+        {{ period_ytd_bounds('c.year', 'c.end_month') }},
         cast(m.n_months as integer) as n_months,
-        c.n_parameters_evaluated,
-        c.class_no,
-        c.class_label,
-        c.grade,
-        c.is_good,
-        c.is_worse_than_v,
-        s.target_class_no,
-        c.class_no <= s.target_class_no as meets_target,
-        c.main_pollutants
+        {{ water_section_class_columns('c', 's') }}
     from section_classes as c
-    inner join months as m
-        on c.section_code = m.section_code
-        and c.year = m.year
-        and c.end_month = m.end_month
+    inner join months as m using (section_code, year, end_month)
     inner join sections as s
         on c.section_code = s.section_code
 

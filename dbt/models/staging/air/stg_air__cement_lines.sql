@@ -10,13 +10,13 @@ source as (
 renamed as (
 
     select
-        cast(line_code as varchar) as line_code,
-        cast(enterprise_name as varchar) as enterprise_name,
-        cast(district as varchar) as district,
+        line_code,
+        enterprise_name,
+        district,
         {{ convert_unit('capacity_t_per_day', 'capacity_t_per_day_unit', 't/d') }} as capacity_t_per_day,
-        cast(in_production as boolean) as in_production,
-        cast(meets_provincial_standard as boolean) as meets_provincial_standard,
-        cast(checked_on as date) as checked_on,
+        in_production,
+        meets_provincial_standard,
+        checked_on,
         {{ lineage_columns() }}
     from source
 

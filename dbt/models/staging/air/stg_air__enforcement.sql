@@ -12,7 +12,7 @@ renamed as (
 
     select
         {{ lineage_period_month() }} as report_month,
-        cast(district as varchar) as district,
+        district,
         {%- for metric in ['enterprises_verified', 'inspection_staff_times', 'inspection_enterprises',
                            'vocs_projects_done', 'diesel_trucks_retired', 'remote_monitors_installed',
                            'vehicles_blacklisted', 'vehicles_exposed'] %}

@@ -10,9 +10,9 @@ source as (
 renamed as (
 
     select
-        cast(station_code as varchar) as station_code,
-        cast(station_name as varchar) as station_name,
-        cast(measured_at as timestamp) as measured_at,
+        station_code,
+        station_name,
+        measured_at,
         {{ convert_unit('so2', 'so2_unit', 'ug/m3') }} as so2,
         {{ convert_unit('no2', 'no2_unit', 'ug/m3') }} as no2,
         {{ convert_unit('co', 'co_unit', 'mg/m3') }} as co,

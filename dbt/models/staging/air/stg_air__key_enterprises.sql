@@ -12,11 +12,11 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as report_year,
-        cast(enterprise_code as varchar) as enterprise_code,
-        cast(enterprise_name as varchar) as enterprise_name,
-        cast(district as varchar) as district,
-        cast(industry as varchar) as industry,
-        cast(online_monitoring as boolean) as online_monitoring,
+        enterprise_code,
+        enterprise_name,
+        district,
+        industry,
+        online_monitoring,
         {%- for p in ['so2', 'nox', 'particulates', 'vocs'] %}
         {{ convert_unit(p ~ '_t', p ~ '_t_unit', 't') }} as {{ p }}_t,
         cast({{ p }}_t_qualifier as varchar) as {{ p }}_t_qualifier,

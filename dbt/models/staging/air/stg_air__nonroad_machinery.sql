@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(registration_code as varchar) as registration_code,
-        cast(district as varchar) as district,
-        cast(machine_type as varchar) as machine_type,
-        cast(emission_stage as varchar) as emission_stage,
-        cast(registered_on as date) as registered_on,
+        registration_code,
+        district,
+        machine_type,
+        emission_stage,
+        registered_on,
         {{ lineage_columns() }}
     from source
 

@@ -10,15 +10,15 @@ source as (
 renamed as (
 
     select
-        cast(station_code as varchar) as station_code,
-        cast(station_name as varchar) as station_name,
-        cast(district as varchar) as district,
-        cast(station_level as varchar) as station_level,
-        cast(is_city_evaluation as boolean) as is_city_evaluation,
-        cast(started_on as date) as started_on,
-        cast(stopped_on as date) as stopped_on,
-        cast(longitude as double) as longitude,
-        cast(latitude as double) as latitude,
+        station_code,
+        station_name,
+        district,
+        station_level,
+        is_city_evaluation,
+        started_on,
+        stopped_on,
+        longitude,
+        latitude,
         {{ lineage_columns() }}
     from source
 

@@ -11,10 +11,10 @@ source as (
 renamed as (
 
     select
-        cast(case_code as varchar) as case_code,
-        cast(district as varchar) as district,
-        cast(vehicle_type as varchar) as vehicle_type,
-        cast(punished_on as date) as punished_on,
+        case_code,
+        district,
+        vehicle_type,
+        punished_on,
         {{ convert_unit('fine_yuan', 'fine_yuan_unit', '元') }} as fine_yuan,
         {{ lineage_columns() }}
     from source

@@ -18,15 +18,15 @@ item_units as (
 renamed as (
 
     select
-        cast(s.action_code as varchar) as action_code,
-        cast(s.action_date as date) as action_date,
-        cast(s.district as varchar) as district,
-        cast(s.agency as varchar) as agency,
-        cast(s.water_body as varchar) as water_body,
-        cast(s.item as varchar) as item_label,
+        s.action_code,
+        s.action_date,
+        s.district,
+        s.agency,
+        s.water_body,
+        s.item as item_label,
         u.item_code,
-        cast(s.quantity as double) as quantity,
-        cast(s.quantity_unit as varchar) as quantity_unit,
+        s.quantity,
+        s.quantity_unit,
         u.measure,
         u.counts_toward_item,
         {{ lineage_columns('s') }}

@@ -20,14 +20,14 @@ item_units as (
 renamed as (
 
     select
-        cast(s.device_code as varchar) as device_code,
-        cast(s.device_type as varchar) as device_type,
+        s.device_code,
+        s.device_type,
         u.item_code as equipment_code,
-        cast(s.district as varchar) as district,
-        cast(s.water_body as varchar) as water_body,
-        cast(s.installed_on as date) as installed_on,
-        cast(s.removed_on as date) as removed_on,
-        cast(s.owner as varchar) as owner,
+        s.district,
+        s.water_body,
+        s.installed_on,
+        s.removed_on,
+        s.owner,
         {{ lineage_columns('s') }}
     from source as s
     left join item_units as u

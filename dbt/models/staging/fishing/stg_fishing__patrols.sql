@@ -11,14 +11,14 @@ source as (
 renamed as (
 
     select
-        cast(patrol_code as varchar) as patrol_code,
-        cast(patrol_date as date) as patrol_date,
-        cast(district as varchar) as district,
-        cast(water_body as varchar) as water_body,
-        cast(patrol_mode as varchar) as patrol_mode,
+        patrol_code,
+        patrol_date,
+        district,
+        water_body,
+        patrol_mode,
         patrol_mode = '联合执法' as is_joint,
-        cast(lead_agency as varchar) as lead_agency,
-        cast(staff as bigint) as staff_times,
+        lead_agency,
+        staff as staff_times,
         cast(coalesce(vehicles, 0) as bigint) as vehicle_times,
         cast(coalesce(boats, 0) as bigint) as boat_times,
         coalesce({{ convert_unit('water_km', 'water_km_unit', 'km') }}, 0) as water_km,

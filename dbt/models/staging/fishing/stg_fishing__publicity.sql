@@ -18,15 +18,15 @@ item_units as (
 renamed as (
 
     select
-        cast(s.entry_code as varchar) as entry_code,
-        cast(s.publicised_on as date) as publicised_on,
-        cast(s.district as varchar) as district,
-        cast(s.channel as varchar) as channel,
+        s.entry_code,
+        s.publicised_on,
+        s.district,
+        s.channel,
         u.item_code as channel_code,
-        cast(s.content as varchar) as content,
-        cast(s.quantity as double) as quantity,
-        cast(s.quantity_qualifier as varchar) as quantity_qualifier,
-        cast(s.quantity_unit as varchar) as quantity_unit,
+        s.content,
+        s.quantity,
+        s.quantity_qualifier,
+        s.quantity_unit,
         u.counts_toward_item,
         {{ lineage_columns('s') }}
     from source as s

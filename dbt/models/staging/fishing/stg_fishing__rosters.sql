@@ -13,14 +13,14 @@ renamed as (
 
     select
         cast(last_day({{ lineage_period_month() }}) as date) as as_of_date,
-        cast(district as varchar) as district,
+        district,
         cast(coalesce(enforcement_staff, 0) as bigint) as enforcement_staff,
         {%- for column in ['team_city', 'team_county', 'team_township',
                            'warden_county', 'warden_township', 'warden_village'] %}
         cast(coalesce({{ column }}, 0) as bigint) as {{ column }},
         {%- endfor %}
-        cast(team_subtotal as bigint) as team_subtotal_stated,
-        cast(warden_subtotal as bigint) as warden_subtotal_stated,
+        team_subtotal as team_subtotal_stated,
+        warden_subtotal as warden_subtotal_stated,
         {{ lineage_columns() }}
     from source
 

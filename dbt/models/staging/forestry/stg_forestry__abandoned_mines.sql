@@ -10,15 +10,13 @@ source as (
 renamed as (
 
     select
-        cast(mine_code as varchar) as mine_code,
-        cast(mine_name as varchar) as mine_name,
-        cast(district as varchar) as district,
-        cast(mineral as varchar) as mineral,
-        cast(mine_type as varchar) as mine_type,
+        mine_code,
+        mine_name,
+        district,
+        mineral,
+        mine_type,
         mine_type = '非煤矿山' as is_non_coal,
-        {{ convert_unit('listed_area', 'listed_area_unit', '公顷') }} as listed_area_ha,
-        cast(listed_area as double) as listed_area_submitted,
-        coalesce(listed_area_unit, '公顷') as listed_area_unit,
+        {{ staging_measure_as_submitted('listed_area', '公顷', 'listed_area_ha') }},
         {{ lineage_columns() }}
     from source
 

@@ -11,15 +11,13 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as report_year,
-        cast(project_code as varchar) as project_code,
-        cast(project_name as varchar) as project_name,
-        cast(district as varchar) as district,
-        cast(town as varchar) as town,
-        cast(work_type as varchar) as work_type,
-        {{ convert_unit('area', 'area_unit', '公顷') }} as area_ha,
-        cast(area as double) as area_submitted,
-        coalesce(area_unit, '公顷') as area_unit,
-        cast(completed_on as date) as completed_on,
+        project_code,
+        project_name,
+        district,
+        town,
+        work_type,
+        {{ staging_measure_as_submitted('area', '公顷', 'area_ha') }},
+        completed_on,
         {{ lineage_columns() }}
     from source
 

@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(release_code as varchar) as release_code,
-        cast(released_on as date) as released_on,
-        cast(district as varchar) as district,
-        cast(site as varchar) as site,
-        cast(alligators as bigint) as alligators,
+        release_code,
+        released_on,
+        district,
+        site,
+        alligators,
         {{ lineage_columns() }}
     from source
 

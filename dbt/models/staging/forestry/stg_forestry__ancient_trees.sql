@@ -10,17 +10,17 @@ source as (
 renamed as (
 
     select
-        cast(tree_id as varchar) as tree_id,
-        cast(species as varchar) as species,
-        cast(district as varchar) as district,
-        cast(town as varchar) as town,
+        tree_id,
+        species,
+        district,
+        town,
         cast(age_years as integer) as age_years,
-        cast(age_years_qualifier as varchar) as age_qualifier,
-        cast(grade as varchar) as grade,
-        cast(is_tagged as boolean) as is_tagged,
-        cast(tagged_on as date) as tagged_on,
-        cast(health as varchar) as health,
-        cast(repaired_on as date) as repaired_on,
+        age_years_qualifier as age_qualifier,
+        grade,
+        is_tagged,
+        tagged_on,
+        health,
+        repaired_on,
         {{ convert_unit('repair_subsidy', 'repair_subsidy_unit', '元') }} as repair_subsidy_yuan,
         {{ lineage_columns() }}
     from source

@@ -11,13 +11,11 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as report_year,
-        cast(parcel_code as varchar) as parcel_code,
-        cast(district as varchar) as district,
-        cast(town as varchar) as town,
-        {{ convert_unit('area', 'area_unit', '公顷') }} as area_ha,
-        cast(area as double) as area_submitted,
-        coalesce(area_unit, '公顷') as area_unit,
-        cast(accepted_on as date) as accepted_on,
+        parcel_code,
+        district,
+        town,
+        {{ staging_measure_as_submitted('area', '公顷', 'area_ha') }},
+        accepted_on,
         {{ lineage_columns() }}
     from source
 

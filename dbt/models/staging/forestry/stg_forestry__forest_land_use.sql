@@ -11,13 +11,11 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as report_year,
-        cast(approval_code as varchar) as approval_code,
-        cast(project_name as varchar) as project_name,
-        cast(district as varchar) as district,
-        {{ convert_unit('area', 'area_unit', '公顷') }} as area_ha,
-        cast(area as double) as area_submitted,
-        coalesce(area_unit, '公顷') as area_unit,
-        cast(approved_on as date) as approved_on,
+        approval_code,
+        project_name,
+        district,
+        {{ staging_measure_as_submitted('area', '公顷', 'area_ha') }},
+        approved_on,
         {{ lineage_columns() }}
     from source
 

@@ -11,13 +11,9 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as report_year,
-        cast(district as varchar) as district,
-        {{ convert_unit('land_area', 'land_area_unit', '公顷') }} as land_area_ha,
-        cast(land_area as double) as land_area_submitted,
-        coalesce(land_area_unit, '公顷') as land_area_unit,
-        {{ convert_unit('forest_area', 'forest_area_unit', '公顷') }} as forest_area_ha,
-        cast(forest_area as double) as forest_area_submitted,
-        coalesce(forest_area_unit, '公顷') as forest_area_unit,
+        district,
+        {{ staging_measure_as_submitted('land_area', '公顷', 'land_area_ha') }},
+        {{ staging_measure_as_submitted('forest_area', '公顷', 'forest_area_ha') }},
         {{ convert_unit('growing_stock', 'growing_stock_unit', 'm3') }} as growing_stock_m3,
         coalesce(growing_stock_unit, 'm3') as growing_stock_unit,
         {{ lineage_columns() }}

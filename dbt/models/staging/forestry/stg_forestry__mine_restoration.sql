@@ -10,17 +10,15 @@ source as (
 renamed as (
 
     select
-        cast(project_code as varchar) as project_code,
-        cast(project_name as varchar) as project_name,
-        cast(district as varchar) as district,
-        cast(mine_category as varchar) as mine_category,
+        project_code,
+        project_name,
+        district,
+        mine_category,
         mine_category = '历史遗留废弃矿山' as is_abandoned_mine,
-        cast(mine_code as varchar) as mine_code,
-        {{ convert_unit('restored_area', 'restored_area_unit', '公顷') }} as restored_area_ha,
-        cast(restored_area as double) as restored_area_submitted,
-        coalesce(restored_area_unit, '公顷') as restored_area_unit,
-        cast(is_completed as boolean) as is_completed,
-        cast(completed_on as date) as completed_on,
+        mine_code,
+        {{ staging_measure_as_submitted('restored_area', '公顷', 'restored_area_ha') }},
+        is_completed,
+        completed_on,
         {{ lineage_columns() }}
     from source
 

@@ -10,13 +10,13 @@ source as (
 renamed as (
 
     select
-        cast(site_code as varchar) as site_code,
-        cast(site_name as varchar) as site_name,
-        cast(site_type as varchar) as site_type,
-        cast(district as varchar) as district,
-        cast(inspected_on as date) as inspected_on,
-        cast(problems_found as bigint) as problems_found,
-        cast(problems_fixed as bigint) as problems_fixed,
+        site_code,
+        site_name,
+        site_type,
+        district,
+        inspected_on,
+        problems_found,
+        problems_fixed,
         {{ lineage_columns() }}
     from source
 

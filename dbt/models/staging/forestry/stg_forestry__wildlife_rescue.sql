@@ -10,15 +10,15 @@ source as (
 renamed as (
 
     select
-        cast(rescue_code as varchar) as rescue_code,
-        cast(received_on as date) as received_on,
-        cast(district as varchar) as district,
-        cast(species as varchar) as species,
-        cast(protection_class as varchar) as protection_class,
-        cast(animals_reported as bigint) as animals_reported,
-        cast(animals_rescued as bigint) as animals_rescued,
-        cast(animals_survived as bigint) as animals_survived,
-        cast(outcome as varchar) as outcome,
+        rescue_code,
+        received_on,
+        district,
+        species,
+        protection_class,
+        animals_reported,
+        animals_rescued,
+        animals_survived,
+        outcome,
         {{ lineage_columns() }}
     from source
 

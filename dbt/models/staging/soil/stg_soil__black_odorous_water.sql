@@ -10,13 +10,13 @@ source as (
 renamed as (
 
     select
-        cast(water_body_code as varchar) as water_body_code,
-        cast(water_body_name as varchar) as water_body_name,
-        cast(district as varchar) as district,
-        cast(list_level as varchar) as list_level,
-        cast(listed_on as date) as listed_on,
-        cast(treated_on as date) as treated_on,
-        cast(accepted_on as date) as accepted_on,
+        water_body_code,
+        water_body_name,
+        district,
+        list_level,
+        listed_on,
+        treated_on,
+        accepted_on,
         {{ lineage_columns() }}
     from source
 

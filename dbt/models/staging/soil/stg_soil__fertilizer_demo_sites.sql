@@ -10,14 +10,14 @@ source as (
 renamed as (
 
     select
-        cast(site_code as varchar) as site_code,
+        site_code,
         {{ lineage_period_year() }} as pilot_year,
-        cast(site_name as varchar) as site_name,
-        cast(district as varchar) as district,
-        cast(crop as varchar) as crop,
+        site_name,
+        district,
+        crop,
         {{ convert_unit('area_mu', 'area_mu_unit', '亩') }} as area_mu,
-        cast(area_mu_qualifier as varchar) as area_mu_qualifier,
-        cast(established_on as date) as established_on,
+        area_mu_qualifier,
+        established_on,
         {{ lineage_columns() }}
     from source
 

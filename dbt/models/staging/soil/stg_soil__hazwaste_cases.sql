@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(case_no as varchar) as case_no,
-        cast(filed_on as date) as filed_on,
-        cast(district as varchar) as district,
-        cast(party_name as varchar) as party_name,
-        cast(violation_type as varchar) as violation_type,
+        case_no,
+        filed_on,
+        district,
+        party_name,
+        violation_type,
         {{ convert_unit('fine', 'fine_unit', '元') }} as fine_yuan,
         {{ lineage_columns() }}
     from source

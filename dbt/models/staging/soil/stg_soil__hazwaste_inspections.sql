@@ -10,14 +10,14 @@ source as (
 renamed as (
 
     select
-        cast(check_no as varchar) as check_no,
-        cast(enterprise_code as varchar) as enterprise_code,
-        cast(enterprise_name as varchar) as enterprise_name,
-        cast(district as varchar) as district,
-        cast(enterprise_kind as varchar) as enterprise_kind,
-        cast(checked_on as date) as checked_on,
-        cast(problems_found as bigint) as problems_found,
-        cast(problems_rectified as bigint) as problems_rectified,
+        check_no,
+        enterprise_code,
+        enterprise_name,
+        district,
+        enterprise_kind,
+        checked_on,
+        problems_found,
+        problems_rectified,
         {{ lineage_columns() }}
     from source
 

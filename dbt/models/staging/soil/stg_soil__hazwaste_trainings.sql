@@ -10,12 +10,12 @@ source as (
 renamed as (
 
     select
-        cast(training_no as varchar) as training_no,
-        cast(trained_on as date) as trained_on,
-        cast(training_kind as varchar) as training_kind,
-        cast(training_title as varchar) as training_title,
-        cast(participants as bigint) as participants,
-        cast(participants_qualifier as varchar) as participants_qualifier,
+        training_no,
+        trained_on,
+        training_kind,
+        training_title,
+        participants,
+        participants_qualifier,
         {{ lineage_columns() }}
     from source
 

@@ -11,13 +11,8 @@ renamed as (
 
     select
         {{ lineage_period_month() }} as report_month,
-        cast(district as varchar) as district,
-        {{ convert_unit('manure_produced_month', 'manure_produced_month_unit', 't') }}
-            as manure_produced_month_t,
-        {{ convert_unit('manure_produced_ytd', 'manure_produced_ytd_unit', 't') }} as manure_produced_ytd_t,
-        {{ convert_unit('manure_utilised_month', 'manure_utilised_month_unit', 't') }}
-            as manure_utilised_month_t,
-        {{ convert_unit('manure_utilised_ytd', 'manure_utilised_ytd_unit', 't') }} as manure_utilised_ytd_t,
+        district,
+        {{ staging_soil_manure_tonnes() }},
         {{ lineage_columns() }}
     from source
 

@@ -11,17 +11,8 @@ renamed as (
 
     select
         {{ lineage_period_month() }} as report_month,
-        {{ convert_unit('manure_produced_month', 'manure_produced_month_unit', 't') }}
-            as manure_produced_month_t,
-        {{ convert_unit('manure_produced_ytd', 'manure_produced_ytd_unit', 't') }} as manure_produced_ytd_t,
-        {{ convert_unit('manure_utilised_month', 'manure_utilised_month_unit', 't') }}
-            as manure_utilised_month_t,
-        {{ convert_unit('manure_utilised_ytd', 'manure_utilised_ytd_unit', 't') }} as manure_utilised_ytd_t,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_identity,
-        _loaded_at
+        {{ staging_soil_manure_tonnes() }},
+        {{ staging_totals_lineage_columns() }}
     from source
 
 ),

@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(application_no as varchar) as application_no,
-        cast(farm_code as varchar) as farm_code,
-        cast(farm_name as varchar) as farm_name,
-        cast(district as varchar) as district,
-        cast(applied_on as date) as applied_on,
+        application_no,
+        farm_code,
+        farm_name,
+        district,
+        applied_on,
         {{ convert_unit('subsidy_amount', 'subsidy_amount_unit', '元') }} as subsidy_yuan,
         {{ lineage_columns() }}
     from source

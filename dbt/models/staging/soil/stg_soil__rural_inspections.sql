@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(inspection_no as varchar) as inspection_no,
-        cast(inspected_on as date) as inspected_on,
-        cast(district as varchar) as district,
-        cast(inspection_form as varchar) as inspection_form,
-        cast(problems_found as bigint) as problems_found,
+        inspection_no,
+        inspected_on,
+        district,
+        inspection_form,
+        problems_found,
         {{ lineage_columns() }}
     from source
 

@@ -11,11 +11,7 @@ renamed as (
 
     select
         {{ convert_unit('amount', 'amount_unit', '元') }} as amount_yuan,
-        _file_path,
-        _sheet,
-        _row_number,
-        _file_identity,
-        _loaded_at
+        {{ staging_totals_lineage_columns() }}
     from source
 
 ),

@@ -10,9 +10,9 @@ source as (
 renamed as (
 
     select
-        cast(document_no as varchar) as document_no,
-        cast(district as varchar) as district,
-        cast(allocated_on as date) as allocated_on,
+        document_no,
+        district,
+        allocated_on,
         {{ convert_unit('amount', 'amount_unit', '元') }} as amount_yuan,
         {{ lineage_columns() }}
     from source

@@ -10,14 +10,14 @@ source as (
 renamed as (
 
     select
-        cast(inspection_no as varchar) as inspection_no,
-        cast(facility_code as varchar) as facility_code,
-        cast(facility_name as varchar) as facility_name,
-        cast(district as varchar) as district,
-        cast(village_name as varchar) as village_name,
+        inspection_no,
+        facility_code,
+        facility_name,
+        district,
+        village_name,
         {{ convert_unit('design_capacity', 'design_capacity_unit', 't/d') }} as design_capacity_t_per_d,
-        cast(inspected_on as date) as inspected_on,
-        cast(operating_status as varchar) as operating_status,
+        inspected_on,
+        operating_status,
         {{ lineage_columns() }}
     from source
 

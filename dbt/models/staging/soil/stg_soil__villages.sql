@@ -10,12 +10,12 @@ source as (
 renamed as (
 
     select
-        cast(village_code as varchar) as village_code,
-        cast(village_name as varchar) as village_name,
-        cast(township as varchar) as township,
-        cast(district as varchar) as district,
-        cast(treatment_mode as varchar) as treatment_mode,
-        cast(sewage_done_on as date) as sewage_done_on,
+        village_code,
+        village_name,
+        township,
+        district,
+        treatment_mode,
+        sewage_done_on,
         {{ lineage_columns() }}
     from source
 

@@ -8,37 +8,17 @@ source as (
 
 ),
 
-renamed as (
-
-    select
-        cast(source_code as varchar) as source_code,
-        cast(sampled_on as date) as sampled_on,
-        * exclude (source_code, sampled_on)
-    from source
-
-),
-
 long as (
 
-    {{ water_samples_long(
-        'renamed', ['source_code', 'sampled_on'], water_table1_parameters() + water_table2_parameters()
+    {{ staging_water_samples(
+        'source', 'source_code', water_table1_parameters() + water_table2_parameters()
     ) }}
 
 ),
 
 final as (
 
-    select
-        source_code,
-        sampled_on,
-        cast(date_trunc('month', sampled_on) as date) as sample_month,
-        parameter,
-        reported_value,
-        qualifier,
-        is_below_detection,
-        _file_path,
-        _row_number
-    from long
+    select * from long
 
 )
 

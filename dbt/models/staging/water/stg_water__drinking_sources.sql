@@ -10,14 +10,14 @@ source as (
 renamed as (
 
     select
-        cast(source_code as varchar) as source_code,
-        cast(source_name as varchar) as source_name,
-        cast(district as varchar) as district,
-        cast(source_level as varchar) as source_level,
-        cast(source_type as varchar) as source_type,
+        source_code,
+        source_name,
+        district,
+        source_level,
+        source_type,
         case when source_type = '湖库型' then 'lake' else 'river' end as water_body_type,
-        cast(status as varchar) as status,
-        cast(revoked_on as date) as revoked_on,
+        status,
+        revoked_on,
         {{ lineage_columns() }}
     from source
 

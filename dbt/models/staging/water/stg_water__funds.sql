@@ -11,14 +11,14 @@ renamed as (
 
     select
         {{ lineage_period_year() }} as register_year,
-        cast(project_code as varchar) as project_code,
-        cast(project_name as varchar) as project_name,
-        cast(district as varchar) as district,
-        cast(fund_type as varchar) as fund_type,
+        project_code,
+        project_name,
+        district,
+        fund_type,
         {{ convert_unit('amount', 'amount_unit', '元') }} as amount_yuan,
-        cast(amount_qualifier as varchar) as amount_qualifier,
-        cast(issued_on as date) as issued_on,
-        cast(document as varchar) as document,
+        amount_qualifier,
+        issued_on,
+        document,
         {{ lineage_columns() }}
     from source
 

@@ -10,12 +10,12 @@ source as (
 renamed as (
 
     select
-        cast(station_code as varchar) as station_code,
-        cast(station_name as varchar) as station_name,
-        cast(source_code as varchar) as source_code,
-        cast(district as varchar) as district,
-        cast(build_type as varchar) as build_type,
-        cast(completed_on as date) as completed_on,
+        station_code,
+        station_name,
+        source_code,
+        district,
+        build_type,
+        completed_on,
         {{ lineage_columns() }}
     from source
 

@@ -10,17 +10,17 @@ source as (
 renamed as (
 
     select
-        cast(outfall_code as varchar) as outfall_code,
-        cast(outfall_name as varchar) as outfall_name,
-        cast(district as varchar) as district,
-        cast(receiving_water as varchar) as receiving_water,
-        cast(is_main_stem as boolean) as is_main_stem,
-        cast(outfall_type as varchar) as outfall_type,
-        cast(found_on as date) as found_on,
-        cast(sign_erected_on as date) as sign_erected_on,
-        cast(monitored_on as date) as monitored_on,
-        cast(plan_written_on as date) as plan_written_on,
-        cast(remediated_on as date) as remediated_on,
+        outfall_code,
+        outfall_name,
+        district,
+        receiving_water,
+        is_main_stem,
+        outfall_type,
+        found_on,
+        sign_erected_on,
+        monitored_on,
+        plan_written_on,
+        remediated_on,
         {{ lineage_columns() }}
     from source
 

@@ -10,15 +10,15 @@ source as (
 renamed as (
 
     select
-        cast(check_code as varchar) as check_code,
-        cast(enterprise_name as varchar) as enterprise_name,
-        cast(enterprise_code as varchar) as enterprise_code,
-        cast(district as varchar) as district,
-        cast(checked_on as date) as checked_on,
+        check_code,
+        enterprise_name,
+        enterprise_code,
+        district,
+        checked_on,
         cast(coalesce(hazards_found, 0) as bigint) as hazards_found,
         cast(coalesce(hazards_rectified, 0) as bigint) as hazards_rectified,
         coalesce(cast(case_filed as boolean), false) as case_filed,
-        cast(case_filed_on as date) as case_filed_on,
+        case_filed_on,
         {{ lineage_columns() }}
     from source
 

@@ -8,35 +8,15 @@ source as (
 
 ),
 
-renamed as (
-
-    select
-        cast(section_code as varchar) as section_code,
-        cast(sampled_on as date) as sampled_on,
-        * exclude (section_code, sampled_on)
-    from source
-
-),
-
 long as (
 
-    {{ water_samples_long('renamed', ['section_code', 'sampled_on'], water_table1_parameters()) }}
+    {{ staging_water_samples('source', 'section_code', water_table1_parameters()) }}
 
 ),
 
 final as (
 
-    select
-        section_code,
-        sampled_on,
-        cast(date_trunc('month', sampled_on) as date) as sample_month,
-        parameter,
-        reported_value,
-        qualifier,
-        is_below_detection,
-        _file_path,
-        _row_number
-    from long
+    select * from long
 
 )
 

@@ -20,15 +20,15 @@ classes as (
 renamed as (
 
     select
-        cast(section_code as varchar) as section_code,
-        cast(section_name as varchar) as section_name,
-        cast(district as varchar) as district,
-        cast(water_body as varchar) as water_body,
+        section_code,
+        section_name,
+        district,
+        water_body,
         case water_body_type when '河流' then 'river' when '湖库' then 'lake' end as water_body_type,
-        cast(is_national as boolean) as is_national,
-        cast(is_provincial as boolean) as is_provincial,
-        cast(is_city as boolean) as is_city,
-        cast(target_class as varchar) as target_class_reported,
+        is_national,
+        is_provincial,
+        is_city,
+        target_class as target_class_reported,
         {{ lineage_columns() }}
     from source
 

@@ -11,7 +11,7 @@ renamed as (
 
     select
         {{ lineage_period_month() }} as report_month,
-        cast(district as varchar) as district,
+        district,
         {%- for period in ['month', 'ytd'] %}
         {{ convert_unit('surveyed_km_' ~ period, 'surveyed_km_' ~ period ~ '_unit', 'km') }}
             as surveyed_km_{{ period }},
@@ -22,7 +22,7 @@ renamed as (
         {{ convert_unit('dredged_km_' ~ period, 'dredged_km_' ~ period ~ '_unit', 'km') }}
             as dredged_km_{{ period }},
         {%- endfor %}
-        cast(black_odorous_supervised as bigint) as black_odorous_supervised,
+        black_odorous_supervised,
         {{ lineage_columns() }}
     from source
 

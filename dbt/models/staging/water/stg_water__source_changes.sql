@@ -10,14 +10,14 @@ source as (
 renamed as (
 
     select
-        cast(change_code as varchar) as change_code,
-        cast(source_name as varchar) as source_name,
-        cast(district as varchar) as district,
-        cast(source_level as varchar) as source_level,
-        cast(change_type as varchar) as change_type,
-        cast(merged_into as varchar) as merged_into,
-        cast(approved_on as date) as approved_on,
-        cast(approval_document as varchar) as approval_document,
+        change_code,
+        source_name,
+        district,
+        source_level,
+        change_type,
+        merged_into,
+        approved_on,
+        approval_document,
         {{ lineage_columns() }}
     from source
 

@@ -10,11 +10,11 @@ source as (
 renamed as (
 
     select
-        cast(plant_code as varchar) as plant_code,
-        cast(plant_name as varchar) as plant_name,
-        cast(district as varchar) as district,
+        plant_code,
+        plant_name,
+        district,
         {{ convert_unit('design_capacity', 'design_capacity_unit', 't/d') }} as design_capacity_t_per_day,
-        cast(operating_since as date) as operating_since,
+        operating_since,
         {{ lineage_columns() }}
     from source
 

@@ -10,15 +10,15 @@ source as (
 renamed as (
 
     select
-        cast(project_code as varchar) as project_code,
-        cast(plant_code as varchar) as plant_code,
-        cast(project_name as varchar) as project_name,
-        cast(project_type as varchar) as project_type,
+        project_code,
+        plant_code,
+        project_name,
+        project_type,
         coalesce(
             {{ convert_unit('capacity_added', 'capacity_added_unit', 't/d') }}, 0
         ) as capacity_added_t_per_day,
-        cast(started_on as date) as started_on,
-        cast(completed_on as date) as completed_on,
+        started_on,
+        completed_on,
         {{ lineage_columns() }}
     from source
 
