@@ -180,23 +180,6 @@ def _mart_rows(conn, indicator: Indicator, year: int, month: int, area: str) -> 
     )
 
 
-def _feed_model(conn, code: str, area: str) -> str | None:
-    """The indicators.int_<domain>__indicator_values model that computes the indicator for `area`."""
-    feeds = conn.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'indicators' "
-        "AND table_name LIKE 'int\\_%\\_\\_indicator\\_values' ESCAPE '\\' ORDER BY table_name"
-    ).fetchall()
-    for (feed,) in feeds:
-        found = conn.execute(
-            f"SELECT 1 FROM indicators.{quote_identifier(feed)} "  # noqa: S608 quoted table name
-            "WHERE indicator_code = ? AND area = ? LIMIT 1",
-            [code, area],
-        ).fetchone()
-        if found:
-            return f"indicators.{feed}"
-    return None
-
-
 def submissions(conn, source: str, year: int, month: int, area: str) -> list[tuple]:
     """(file, sheet, rows, sha256, load batch, version) of the loaded files of `source` feeding the period."""
     if not table_exists(conn, f"raw.{source}"):
@@ -313,10 +296,8 @@ def _mart_lines(conn, indicator: Indicator, year: int, month: int, area: str) ->
     lines = [f"  来源 source: {source}"]
     mart = _mart_rows(conn, indicator, year, month, area)
     if mart is None:
-        feed = _feed_model(conn, indicator.code, area) or "indicators 取数模型 (feed model)"
         lines.append(
-            f"  mart 行 mart rows: marts.{indicator.source_mart} 只有全市行"
-            f"（无 district 列，city rows only）；{area}的值由 {feed} 按区县计算 (computed per district)"
+            f"  mart 行 mart rows: marts.{indicator.source_mart} 没有{area}的行 (no row for this area)"
         )
         return lines
     lines.append(f"  mart 行 mart rows ({len(mart.rows)})，原值未修约 (stored, unrounded):")
