@@ -9,23 +9,23 @@ from typing import Any
 
 import dagster as dg
 from dagster_dbt import (
+    DagsterDbtCliRuntimeError,
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
     DbtCliResource,
     DbtProject,
     dbt_assets,
 )
-from dagster_dbt.core.dbt_event_iterator import DbtEventIterator
-from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
 from ..faults import crash_point
+from ..ingest.sql import quote_identifier
 from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
 from .dbt_selection import plan_build, save_state
 from .owners import WAREHOUSE_OWNERS
 
-# metadata of a dbt asset this run did not rebuild: its table is the one the last build left
-NOT_REBUILT = "rebuilt"
+# metadata key of a dbt asset this run did not rebuild (value False): its table is the one the last build left
+REBUILT = "rebuilt"
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 LAYERS = ("staging", "intermediate", "marts", "indicators")
@@ -92,8 +92,8 @@ def warehouse_dbt_models(
     """dbt build: seeds, models and data tests of the selected models downstream of what changed.
 
     Each table's materialization carries its row count and column schema (dagster/row_count,
-    dagster/column_schema); views are not counted, as that would run their query. On DuckDB, dagster-dbt
-    fetches them once dbt has exited and released the build database's write lock.
+    dagster/column_schema); views are not counted, as that would run their query. They are read once dbt
+    has exited and released the build database's write lock (_with_table_metadata).
 
     Only the nodes downstream of raw tables that loaded something since the last build are built
     (dbt_selection.py); every other model is reported as not rebuilt, its table unchanged.
@@ -120,7 +120,7 @@ def warehouse_dbt_models(
         yield dg.Output(
             None,
             output_name=context.assets_def.get_output_name_for_asset_key(key),
-            metadata={NOT_REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
+            metadata={REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
         )
     if not plan.nothing_to_build:
         args = ["build", "--exclude-resource-type", "unit_test"]
@@ -128,25 +128,82 @@ def warehouse_dbt_models(
             args.append("--full-refresh")
         elif plan.exclude:
             args += ["--exclude", " ".join(plan.exclude)]
-        invocation = dbt.cli(args, context=context)
-        events = DbtEventIterator(_crash_checked(invocation.stream()), dbt_cli_invocation=invocation)
+        events, failure = [], None
         try:
-            yield from events.fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
-        finally:
-            _close_dbt_duckdb_handle()
+            for event in _crash_checked(dbt.cli(args, context=context).stream()):
+                events.append(event)
+        except DagsterDbtCliRuntimeError as error:
+            failure = error
+        # what dbt built before it failed is still reported, then the step fails
+        yield from _with_table_metadata(context, events, manifest, warehouse)
+        if failure is not None:
+            raise failure
     save_state(settings, plan)
 
 
-def _close_dbt_duckdb_handle() -> None:
-    """dagster-dbt reads the row counts and columns through dbt-duckdb's adapter, which keeps the build
-    database open (read-only) in this process; DuckDB then refuses the steps after dbt (GX checks,
-    publication) their own connection to it, so the handle is closed once the metadata is read."""
-    try:
-        environment = DuckDBConnectionManager.env()
-    except Exception:  # noqa: BLE001 dbt-duckdb's bare Exception: no adapter connection was opened
-        return
-    environment.close()
-    DuckDBConnectionManager.close_all_connections()
+def _table_relations(manifest: Mapping[str, Any]) -> dict[dg.AssetKey, tuple[str, str]]:
+    """asset key → (schema, table) of every dbt model or seed that is stored as a table."""
+    translator = WarehouseDbtTranslator()
+    return {
+        translator.get_asset_key(node): (node["schema"], node["alias"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] in ("model", "seed") and node["config"].get("materialized") != "view"
+    }
+
+
+def _with_table_metadata(
+    context: dg.AssetExecutionContext,
+    events: list,
+    manifest: Mapping[str, Any],
+    warehouse: WarehouseResource,
+) -> Iterator:
+    """dbt's events, each table's output with its row count and column schema, read after dbt exited in
+    two queries on the build database (dagster-dbt's fetch_row_counts and fetch_column_metadata go through
+    dbt's adapter, two queries per table, about a minute for the ~130 tables of a full build)."""
+    relations = _table_relations(manifest)
+    built = {
+        relations[key]
+        for event in events
+        if isinstance(event, dg.Output)
+        and (key := context.assets_def.keys_by_output_name.get(event.output_name)) in relations
+    }
+    metadata = {}
+    if built:
+        with warehouse.connect(read_only=True) as conn:
+            metadata = table_metadata(conn, sorted(built))
+    for event in events:
+        if isinstance(event, dg.Output):
+            relation = relations.get(context.assets_def.keys_by_output_name.get(event.output_name))
+            if relation in metadata:
+                event = event.with_metadata({**event.metadata, **metadata[relation]})
+        yield event
+
+
+def table_metadata(conn, tables: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(schema, table) → dagster/row_count and dagster/column_schema, in one query each."""
+    counts = conn.execute(
+        " UNION ALL ".join(
+            f"SELECT ? AS table_schema, ? AS table_name, count(*) FROM {quote_identifier(schema)}."  # noqa: S608
+            f"{quote_identifier(table)}"
+            for schema, table in tables
+        ),
+        [value for relation in tables for value in relation],
+    ).fetchall()
+    columns: dict[tuple[str, str], list[dg.TableColumn]] = {}
+    for schema, table, name, data_type in conn.execute(
+        "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_catalog = current_database() ORDER BY table_schema, table_name, ordinal_position"
+    ).fetchall():
+        columns.setdefault((schema, table), []).append(dg.TableColumn(name, data_type))
+    return {
+        (schema, table): {
+            "dagster/row_count": dg.MetadataValue.int(row_count),
+            "dagster/column_schema": dg.MetadataValue.table_schema(
+                dg.TableSchema(columns=columns.get((schema, table), []))
+            ),
+        }
+        for schema, table, row_count in counts
+    }
 
 
 def _crash_checked(events: Iterator) -> Iterator:

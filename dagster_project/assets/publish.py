@@ -13,7 +13,7 @@ from ..publish.publication import record_nothing_new
 from ..resources import WarehouseResource
 from ..schedules import INBOX_DIGEST_TAG, NOTHING_NEW_TAG, last_published_digest, nightly_freshness
 from ..settings import EXPECTATIONS_DIR
-from .dbt import NOT_REBUILT, warehouse_dbt_models
+from .dbt import REBUILT, warehouse_dbt_models
 from .owners import WAREHOUSE_OWNERS
 
 PUBLISHED_LAYERS = ("marts", "indicators")
@@ -42,7 +42,7 @@ def _dbt_ran_and_rebuilt_nothing(context: dg.AssetExecutionContext) -> bool:
         run_id=context.run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
     ).records
     flags = [
-        record.event_log_entry.dagster_event.event_specific_data.materialization.metadata.get(NOT_REBUILT)
+        record.event_log_entry.dagster_event.event_specific_data.materialization.metadata.get(REBUILT)
         for record in records
         if record.event_log_entry.dagster_event.event_specific_data.materialization.asset_key
         in warehouse_dbt_models.keys
