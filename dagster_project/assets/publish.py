@@ -110,12 +110,22 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     )
 
 
-@dg.asset(
+def made_from_published_snapshot(key: list[str], kinds: set[str], description: str):
+    """The asset decorator for what is made from the published snapshot after each publication (group
+    publish, downstream of the snapshot, so it never reads a half-published warehouse)."""
+    return dg.asset(
+        key=key,
+        group_name="publish",
+        deps=[published_warehouse],
+        kinds=kinds,
+        owners=WAREHOUSE_OWNERS,
+        description=description,
+    )
+
+
+@made_from_published_snapshot(
     key=["published", "exports"],
-    group_name="publish",
-    deps=[published_warehouse],
     kinds={"parquet"},
-    owners=WAREHOUSE_OWNERS,
     description=(
         "集市表与指标表的 Parquet 导出 data/exports/（含数据字典 dictionary.csv 与 README.md）："
         "由已发布快照生成，整体原子替换。"
@@ -135,12 +145,9 @@ def published_exports(
     )
 
 
-@dg.asset(
+@made_from_published_snapshot(
     key=["published", "quality_report"],
-    group_name="publish",
-    deps=[published_warehouse],
     kinds={"html"},
-    owners=WAREHOUSE_OWNERS,
     description=(
         "数据质量报告 data/quality/index.html：每个 GX 套件与期望的最近结果及历次结果，"
         "离线可看（不依赖 CDN）。"

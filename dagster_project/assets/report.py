@@ -4,16 +4,12 @@ import dagster as dg
 
 from ..report import latest_period, write_report
 from ..resources import WarehouseResource
-from .owners import WAREHOUSE_OWNERS
-from .publish import published_warehouse
+from .publish import made_from_published_snapshot
 
 
-@dg.asset(
+@made_from_published_snapshot(
     key=["reports", "annual_report"],
-    group_name="publish",
-    deps=[published_warehouse],
     kinds={"python"},
-    owners=WAREHOUSE_OWNERS,
     description=(
         "年度指标报告（report.md、report.xlsx、report.html）：由已发布快照生成，"
         "写入 data/reports/<年>-<月>/，并保留所用快照。"

@@ -205,26 +205,26 @@ def submissions(conn, source: str, year: int, month: int, area: str) -> list[tup
 def _no_value_message(conn, indicator: Indicator, year: int, month: int, area: str) -> str:
     """Why there is nothing to explain, and where the indicator does have values."""
     asked = f"{indicator.code} · {area} · {year}年1–{month}月"
-    periods = conn.execute(
-        "SELECT DISTINCT year, end_month FROM indicators.fct_indicator_values "
-        "WHERE indicator_code = ? AND area = ? ORDER BY year, end_month",
-        [indicator.code, area],
+    values = conn.execute(
+        "SELECT DISTINCT area, year, end_month FROM indicators.fct_indicator_values WHERE indicator_code = ?",
+        [indicator.code],
     ).fetchall()
+    periods = sorted(
+        (value_year, value_month) for value_area, value_year, value_month in values if value_area == area
+    )
     if periods:
         (first_year, first_month), (last_year, last_month) = periods[0], periods[-1]
         return (
             f"{asked}：本期无值 (no value for this period)；该地区有值的期间 (periods with values): "
             f"{first_year}-{first_month:02d} 至 {last_year}-{last_month:02d}，共 {len(periods)} 期"
         )
-    areas = conn.execute(
-        "SELECT DISTINCT area FROM indicators.fct_indicator_values WHERE indicator_code = ? "
-        "ORDER BY area <> ?, area",
-        [indicator.code, CITY],
-    ).fetchall()
+    areas = sorted(
+        {value_area for value_area, _, _ in values}, key=lambda value_area: (value_area != CITY, value_area)
+    )
     if areas:
         return (
             f"{asked}：该指标没有此地区的值 (no value for this area)；有值的地区 (areas with values): "
-            + "、".join(a for (a,) in areas)
+            + "、".join(areas)
         )
     return f"{asked}：仓库中尚无该指标的值 (the warehouse has no value for this indicator yet)"
 

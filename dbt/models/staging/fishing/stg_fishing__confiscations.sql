@@ -8,13 +8,6 @@ source as (
 
 ),
 
-item_units as (
-
-    select * from {{ ref('fishing_item_units') }}
-    where item_group = 'confiscation'
-
-),
-
 renamed as (
 
     select
@@ -31,9 +24,9 @@ renamed as (
         u.counts_toward_item,
         {{ lineage_columns('s') }}
     from source as s
-    left join item_units as u
-        on s.item = u.item_label
-        and s.quantity_unit = u.unit
+    {{ staging_fishing_item_join(
+        ref('fishing_item_units'), 'confiscation', 's.item', 's.quantity_unit', 'u'
+    ) }}
 
 ),
 

@@ -8,13 +8,6 @@ source as (
 
 ),
 
-item_units as (
-
-    select * from {{ ref('fishing_item_units') }}
-    where item_group = 'publicity'
-
-),
-
 renamed as (
 
     select
@@ -30,9 +23,9 @@ renamed as (
         u.counts_toward_item,
         {{ lineage_columns('s') }}
     from source as s
-    left join item_units as u
-        on s.channel = u.item_label
-        and s.quantity_unit = u.unit
+    {{ staging_fishing_item_join(
+        ref('fishing_item_units'), 'publicity', 's.channel', 's.quantity_unit', 'u'
+    ) }}
 
 ),
 
