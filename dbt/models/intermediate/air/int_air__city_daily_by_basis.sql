@@ -58,24 +58,10 @@ final as (
         c.ruleset_label,
         c.is_retrospective,
         coalesce(c.ruleset = r.ruleset, false) as is_ruleset_in_force,
-        {%- for item in air_daily_item_codes() %}
-        c.{{ item }},
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        w.iaqi_{{ item }},
-        {%- endfor %}
-        a.aqi,
-        a.aqi_category,
-        a.primary_pollutants,
-        {{ air_day_status('a.aqi') }}
+        {{ air_daily_by_basis_columns('c') }}
     from city_daily as c
     cross join rulesets as r
-    left join iaqi_wide as w
-        on c.obs_date = w.obs_date
-        and r.ruleset = w.assessment_basis
-    left join aqi as a
-        on c.obs_date = a.obs_date
-        and r.ruleset = a.assessment_basis
+    {{ air_daily_aqi_joins('c', ['obs_date'], basis='r.ruleset') }}
 
 )
 
