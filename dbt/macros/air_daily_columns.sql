@@ -75,3 +75,33 @@
     {{ alias }}.n_valid_{{ p }}{{ ',' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+
+{#- air_concentrations_by_basis(days, key_columns, rulesets): each row of `days` (key_columns, obs_date and the
+    item concentrations) once per ruleset of `rulesets`, as its assessment_basis: the input of air_daily_iaqi
+    with basis_column='assessment_basis' -#}
+{% macro air_concentrations_by_basis(days, key_columns, rulesets) -%}
+    select
+        {%- for k in key_columns %}
+        d.{{ k }},
+        {%- endfor %}
+        d.obs_date,
+        r.ruleset as assessment_basis,
+        {%- for item in air_daily_item_codes() %}
+        d.{{ item }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ days }} as d
+    cross join {{ rulesets }} as r
+{%- endmacro %}
+
+
+{#- air_assessment_basis_columns(day_alias, ruleset_alias): the assessment basis of a by-basis day (the ruleset
+    of `ruleset_alias`) beside the ruleset in force on that day (of `day_alias`) -#}
+{% macro air_assessment_basis_columns(day_alias, ruleset_alias) -%}
+    cast({{ ruleset_alias }}.ruleset as varchar) as assessment_basis,
+    {{ ruleset_alias }}.aqi_standard as assessment_standard,
+    {{ day_alias }}.ruleset,
+    {{ day_alias }}.ruleset_label,
+    {{ day_alias }}.is_retrospective,
+    coalesce({{ day_alias }}.ruleset = {{ ruleset_alias }}.ruleset, false) as is_ruleset_in_force
+{%- endmacro %}

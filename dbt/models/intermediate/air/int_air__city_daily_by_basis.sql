@@ -19,14 +19,7 @@ rulesets as (
 
 concentrations as (
 
-    select
-        c.obs_date,
-        r.ruleset as assessment_basis,
-    {%- for item in air_daily_item_codes() %}
-    c.{{ item }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    from city_daily as c
-    cross join rulesets as r
+    {{ air_concentrations_by_basis('city_daily', [], 'rulesets') }}
 
 ),
 
@@ -52,12 +45,7 @@ final as (
 
     select
         c.obs_date,
-        cast(r.ruleset as varchar) as assessment_basis,
-        r.aqi_standard as assessment_standard,
-        c.ruleset,
-        c.ruleset_label,
-        c.is_retrospective,
-        coalesce(c.ruleset = r.ruleset, false) as is_ruleset_in_force,
+        {{ air_assessment_basis_columns('c', 'r') }},
         {{ air_daily_by_basis_columns('c') }}
     from city_daily as c
     cross join rulesets as r

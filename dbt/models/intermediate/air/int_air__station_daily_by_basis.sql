@@ -26,15 +26,7 @@ rulesets as (
 
 concentrations as (
 
-    select
-        d.station_code,
-        d.obs_date,
-        r.ruleset as assessment_basis,
-    {%- for item in air_daily_item_codes() %}
-    d.{{ item }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    from station_daily as d
-    cross join rulesets as r
+    {{ air_concentrations_by_basis('station_daily', ['station_code'], 'rulesets') }}
 
 ),
 
@@ -65,12 +57,7 @@ final as (
         d.station_name,
         s.district,
         d.obs_date,
-        cast(r.ruleset as varchar) as assessment_basis,
-        r.aqi_standard as assessment_standard,
-        d.ruleset,
-        d.ruleset_label,
-        d.is_retrospective,
-        coalesce(d.ruleset = r.ruleset, false) as is_ruleset_in_force,
+        {{ air_assessment_basis_columns('d', 'r') }},
         d.is_city_evaluation,
         {{ air_daily_by_basis_columns('d') }}
     from station_daily as d
