@@ -105,3 +105,12 @@
     {{ day_alias }}.is_retrospective,
     coalesce({{ day_alias }}.ruleset = {{ ruleset_alias }}.ruleset, false) as is_ruleset_in_force
 {%- endmacro %}
+
+
+{#- air_day_concentration_columns(alias): a station-day's or city-day's concentrations of `alias`, in the column
+    order int_air__station_daily and int_air__city_daily publish them -#}
+{% macro air_day_concentration_columns(alias) -%}
+    {%- for item in ['so2_24h', 'no2_24h', 'co_24h', 'pm10_24h', 'pm25_24h', 'o3_1h', 'o3_8h'] %}
+    {{ alias }}.{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

@@ -160,13 +160,7 @@ final as (
         c.n_stations_{{ item }},
         {%- endfor %}
         c.items_below_station_share,
-        c.so2_24h,
-        c.no2_24h,
-        c.co_24h,
-        c.pm10_24h,
-        c.pm25_24h,
-        c.o3_1h,
-        c.o3_8h,
+        {{ air_day_concentration_columns('c') }},
         {{ air_daily_aqi_columns() }},
         {{ air_built_at() }} as _built_at
     from concentrations as c
