@@ -33,14 +33,7 @@
     {%- for item in air_daily_item_codes() %}
     w.iaqi_{{ item }},
     {%- endfor %}
-    a.aqi_available,
-    a.aqi,
-    a.aqi_level_no,
-    a.aqi_level,
-    a.aqi_category,
-    a.aqi_colour,
-    a.primary_pollutants,
-    a.exceeding_pollutants,
+    {{ air_aqi_result_columns('a') }},
     a.n_items,
     a.n_items_missing,
     a.missing_items,
@@ -112,5 +105,16 @@
 {% macro air_day_concentration_columns(alias) -%}
     {%- for item in ['so2_24h', 'no2_24h', 'co_24h', 'pm10_24h', 'pm25_24h', 'o3_1h', 'o3_8h'] %}
     {{ alias }}.{{ item }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#- air_aqi_result_columns(alias): a day's AQI as air_daily_aqi gives it (of `alias`): the AQI of the items that
+    have one, the published AQI, its level, category and colour, the primary and the exceeding pollutants -#}
+{% macro air_aqi_result_columns(alias) -%}
+    {%- for column in [
+        'aqi_available', 'aqi', 'aqi_level_no', 'aqi_level', 'aqi_category', 'aqi_colour', 'primary_pollutants',
+        'exceeding_pollutants'] %}
+    {{ alias }}.{{ column }}{{ ',' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}

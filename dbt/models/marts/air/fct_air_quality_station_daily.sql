@@ -36,16 +36,8 @@ final as (
         {%- for item in air_daily_item_codes() %}
         d.iaqi_{{ item }},
         {%- endfor %}
-        d.aqi_available,
-        d.aqi,
-        d.aqi_level_no,
-        d.aqi_level,
-        d.aqi_category,
-        d.aqi_colour,
-        d.primary_pollutants,
-        d.exceeding_pollutants,
-        d.aqi is not null as is_valid_day,
-        coalesce(d.aqi <= 100, false) as is_good_day,
+        {{ air_aqi_result_columns('d') }},
+        {{ air_day_status('d.aqi') }},
         d.missing_items,
         d.aqi_withheld as dq_aqi_withheld,
         d.aqi_from_partial_items as dq_aqi_from_partial_items,
