@@ -3,26 +3,18 @@
 -- 不足当日应参评站点数的 min_station_share_city_day_pct（air_validity_rules）时，该项目城市值无效，按缺测处理。
 -- 每个有任何小时数据的自然日一行（即使当日没有评价站点的数据）。
 -- 增量（delete+insert，按自然日）：只重算站点小时中比本表新的自然日（宏 air_rebuilt_dates）。
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='obs_date',
-    on_schema_change='fail',
-    pre_hook="{{ air_drop_vanished_dates(ref('int_air__station_hourly')) }}",
-) }}
+{{ air_incremental_daily_config() }}
 with
 
 station_hourly as (
 
-    select * from {{ ref('int_air__station_hourly') }}
-    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
+    {{ air_incremental_daily_source(ref('int_air__station_hourly')) }}
 
 ),
 
 station_daily as (
 
-    select * from {{ ref('int_air__station_daily') }}
-    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
+    {{ air_incremental_daily_source(ref('int_air__station_daily')) }}
 
 ),
 
@@ -32,17 +24,9 @@ stations as (
 
 ),
 
-validity_rules as (
-
-    select * from {{ ref('air_validity_rules') }}
-
-),
-
 rules as (
 
-    select max(threshold) filter (where rule_code = 'min_station_share_city_day_pct') as min_station_share_pct
-    from validity_rules
-    where ruleset = 'all'
+    {{ air_validity_thresholds(['min_station_share_city_day_pct']) }}
 
 ),
 
@@ -105,7 +89,7 @@ station_counts as (
     coalesce(m.n_stations_{{ item }}, 0) as n_stations_{{ item }},
     -- integer comparison: n / n_evaluation >= share %, without float rounding at the boundary
     coalesce(m.n_stations_{{ item }}, 0) * 100
-    >= r.min_station_share_pct
+    >= r.min_station_share_city_day_pct
     * coalesce(e.n_stations_evaluation, 0) as {{ item }}_enough_stations{{ ',' if not loop.last }}
     {%- endfor %}
     from calendar_days as d
@@ -176,42 +160,11 @@ final as (
         c.n_stations_{{ item }},
         {%- endfor %}
         c.items_below_station_share,
-        c.so2_24h,
-        c.no2_24h,
-        c.co_24h,
-        c.pm10_24h,
-        c.pm25_24h,
-        c.o3_1h,
-        c.o3_8h,
-        {%- for item in air_daily_item_codes() %}
-        w.{{ item }}_rounded,
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        w.iaqi_{{ item }},
-        {%- endfor %}
-        a.aqi_available,
-        a.aqi,
-        a.aqi_level_no,
-        a.aqi_level,
-        a.aqi_category,
-        a.aqi_colour,
-        a.primary_pollutants,
-        a.exceeding_pollutants,
-        a.n_items,
-        a.n_items_missing,
-        a.missing_items,
-        coalesce(a.aqi_withheld, true) as aqi_withheld,
-        coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
-        coalesce(a.iaqi_capped, false) as iaqi_capped,
-        coalesce(w.has_item_without_segment, false) as has_item_without_segment,
+        {{ air_day_concentration_columns('c') }},
+        {{ air_daily_aqi_columns() }},
         {{ air_built_at() }} as _built_at
     from concentrations as c
-    inner join day_rulesets as r
-        on c.obs_date = r.obs_date
-    left join iaqi_wide as w
-        on c.obs_date = w.obs_date
-    left join aqi as a
-        on c.obs_date = a.obs_date
+    {{ air_daily_aqi_joins('c', ['obs_date'], with_day_ruleset=true) }}
 
 )
 

@@ -19,14 +19,7 @@ rulesets as (
 
 concentrations as (
 
-    select
-        c.obs_date,
-        r.ruleset as assessment_basis,
-    {%- for item in air_daily_item_codes() %}
-    c.{{ item }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    from city_daily as c
-    cross join rulesets as r
+    {{ air_concentrations_by_basis('city_daily', [], 'rulesets') }}
 
 ),
 
@@ -52,30 +45,11 @@ final as (
 
     select
         c.obs_date,
-        cast(r.ruleset as varchar) as assessment_basis,
-        r.aqi_standard as assessment_standard,
-        c.ruleset,
-        c.ruleset_label,
-        c.is_retrospective,
-        coalesce(c.ruleset = r.ruleset, false) as is_ruleset_in_force,
-        {%- for item in air_daily_item_codes() %}
-        c.{{ item }},
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        w.iaqi_{{ item }},
-        {%- endfor %}
-        a.aqi,
-        a.aqi_category,
-        a.primary_pollutants,
-        {{ air_day_status('a.aqi') }}
+        {{ air_assessment_basis_columns('c', 'r') }},
+        {{ air_daily_by_basis_columns('c') }}
     from city_daily as c
     cross join rulesets as r
-    left join iaqi_wide as w
-        on c.obs_date = w.obs_date
-        and r.ruleset = w.assessment_basis
-    left join aqi as a
-        on c.obs_date = a.obs_date
-        and r.ruleset = a.assessment_basis
+    {{ air_daily_aqi_joins('c', ['obs_date'], basis='r.ruleset') }}
 
 )
 

@@ -2,25 +2,12 @@
 -- 再按当日规则集计算各项 IAQI、AQI、级别、类别、首要污染物（规则见宏 air_daily_iaqi / air_daily_aqi），
 -- 规则集与“按新标准回算”标记见宏 air_day_ruleset。
 -- 增量（delete+insert，按自然日）：只重算站点小时中比本表新的自然日（宏 air_rebuilt_dates）。
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='obs_date',
-    on_schema_change='fail',
-    pre_hook="{{ air_drop_vanished_dates(ref('int_air__station_hourly')) }}",
-) }}
+{{ air_incremental_daily_config() }}
 with
 
 station_hourly as (
 
-    select * from {{ ref('int_air__station_hourly') }}
-    {{ air_rebuilt_dates(ref('int_air__station_hourly')) }}
-
-),
-
-validity_rules as (
-
-    select * from {{ ref('air_validity_rules') }}
+    {{ air_incremental_daily_source(ref('int_air__station_hourly')) }}
 
 ),
 
@@ -32,13 +19,9 @@ limits as (
 
 rules as (
 
-    select
-        max(threshold) filter (where rule_code = 'min_hours_daily_mean') as min_hours_daily_mean,
-        max(threshold) filter (where rule_code = 'min_hours_8h_window') as min_hours_8h_window,
-        max(threshold) filter (where rule_code = 'min_windows_mda8') as min_windows_mda8,
-        max(threshold) filter (where rule_code = 'min_hours_o3_1h_max') as min_hours_o3_1h_max
-    from validity_rules
-    where ruleset = 'all'
+    {{ air_validity_thresholds([
+        'min_hours_daily_mean', 'min_hours_8h_window', 'min_windows_mda8', 'min_hours_o3_1h_max',
+    ]) }}
 
 ),
 
@@ -161,13 +144,7 @@ validated as (
         d.station_name,
         d.is_in_register,
         d.is_city_evaluation,
-        d.n_hours_reported,
-        d.n_valid_so2,
-        d.n_valid_no2,
-        d.n_valid_co,
-        d.n_valid_o3,
-        d.n_valid_pm10,
-        d.n_valid_pm25,
+        {{ air_station_day_counts('d') }},
         m.n_valid_o3_8h_windows,
         case when d.n_valid_so2 >= r.min_hours_daily_mean then d.so2_mean end as so2_24h,
         case when d.n_valid_no2 >= r.min_hours_daily_mean then d.no2_mean end as no2_24h,
@@ -232,54 +209,14 @@ final as (
         r.ruleset,
         r.ruleset_label,
         r.is_retrospective,
-        v.n_hours_reported,
-        v.n_valid_so2,
-        v.n_valid_no2,
-        v.n_valid_co,
-        v.n_valid_o3,
-        v.n_valid_pm10,
-        v.n_valid_pm25,
+        {{ air_station_day_counts('v') }},
         v.n_valid_o3_8h_windows,
-        v.so2_24h,
-        v.no2_24h,
-        v.co_24h,
-        v.pm10_24h,
-        v.pm25_24h,
-        v.o3_1h,
-        v.o3_8h,
+        {{ air_day_concentration_columns('v') }},
         v.o3_8h_valid_by_exceedance,
-        {%- for item in air_daily_item_codes() %}
-        w.{{ item }}_rounded,
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        w.iaqi_{{ item }},
-        {%- endfor %}
-        a.aqi_available,
-        a.aqi,
-        a.aqi_level_no,
-        a.aqi_level,
-        a.aqi_category,
-        a.aqi_colour,
-        a.primary_pollutants,
-        a.exceeding_pollutants,
-        a.n_items,
-        a.n_items_missing,
-        a.missing_items,
-        coalesce(a.aqi_withheld, true) as aqi_withheld,
-        coalesce(a.aqi_from_partial_items, false) as aqi_from_partial_items,
-        coalesce(a.iaqi_capped, false) as iaqi_capped,
-        coalesce(w.has_item_without_segment, false) as has_item_without_segment,
+        {{ air_daily_aqi_columns() }},
         {{ air_built_at() }} as _built_at
     from validated as v
-    inner join day_rulesets as r
-        on v.station_code = r.station_code
-        and v.obs_date = r.obs_date
-    left join iaqi_wide as w
-        on v.station_code = w.station_code
-        and v.obs_date = w.obs_date
-    left join aqi as a
-        on v.station_code = a.station_code
-        and v.obs_date = a.obs_date
+    {{ air_daily_aqi_joins('v', ['station_code', 'obs_date'], with_day_ruleset=true) }}
 
 )
 

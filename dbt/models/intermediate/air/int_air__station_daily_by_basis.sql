@@ -26,15 +26,7 @@ rulesets as (
 
 concentrations as (
 
-    select
-        d.station_code,
-        d.obs_date,
-        r.ruleset as assessment_basis,
-    {%- for item in air_daily_item_codes() %}
-    d.{{ item }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    from station_daily as d
-    cross join rulesets as r
+    {{ air_concentrations_by_basis('station_daily', ['station_code'], 'rulesets') }}
 
 ),
 
@@ -65,35 +57,14 @@ final as (
         d.station_name,
         s.district,
         d.obs_date,
-        cast(r.ruleset as varchar) as assessment_basis,
-        r.aqi_standard as assessment_standard,
-        d.ruleset,
-        d.ruleset_label,
-        d.is_retrospective,
-        coalesce(d.ruleset = r.ruleset, false) as is_ruleset_in_force,
+        {{ air_assessment_basis_columns('d', 'r') }},
         d.is_city_evaluation,
-        {%- for item in air_daily_item_codes() %}
-        d.{{ item }},
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        w.iaqi_{{ item }},
-        {%- endfor %}
-        a.aqi,
-        a.aqi_category,
-        a.primary_pollutants,
-        {{ air_day_status('a.aqi') }}
+        {{ air_daily_by_basis_columns('d') }}
     from station_daily as d
     cross join rulesets as r
     left join stations as s
         on d.station_code = s.station_code
-    left join iaqi_wide as w
-        on d.station_code = w.station_code
-        and d.obs_date = w.obs_date
-        and r.ruleset = w.assessment_basis
-    left join aqi as a
-        on d.station_code = a.station_code
-        and d.obs_date = a.obs_date
-        and r.ruleset = a.assessment_basis
+    {{ air_daily_aqi_joins('d', ['station_code', 'obs_date'], basis='r.ruleset') }}
 
 )
 

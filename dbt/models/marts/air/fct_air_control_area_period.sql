@@ -35,7 +35,7 @@ periods as (
 enforcement_values as (
 
     select
-        coalesce(e.district, {{ city_label() }}) as area,
+        {{ period_area('e.district') }},
         p.year,
         p.end_month,
         {%- for column in enforcement_flows %}
@@ -50,7 +50,7 @@ enforcement_values as (
     inner join enforcement as e
         on p.year = e.year
         and p.end_month >= e.month
-    group by grouping sets ((p.year, p.end_month, e.district), (p.year, p.end_month))
+    {{ period_group_by_area('e.district', ['p.year', 'p.end_month']) }}
 
 ),
 

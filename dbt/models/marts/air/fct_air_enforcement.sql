@@ -113,15 +113,11 @@ final as (
     left join enforcement as e
         on g.district = e.district
         and g.month_start = e.report_month
-    left join nonroad_counts as n
-        on g.district = n.district
-        and g.month_start = n.month_start
-    left join penalty_counts as p
-        on g.district = p.district
-        and g.month_start = p.month_start
-    left join cement_counts as c
-        on g.district = c.district
-        and g.month_start = c.month_start
+    {%- for counts, alias in [('nonroad_counts', 'n'), ('penalty_counts', 'p'), ('cement_counts', 'c')] %}
+    left join {{ counts }} as {{ alias }}
+        on g.district = {{ alias }}.district
+        and g.month_start = {{ alias }}.month_start
+    {%- endfor %}
 
 )
 

@@ -37,12 +37,7 @@ period_stats as (
 
     select
         d.district,
-        p.period_kind,
-        p.year,
-        p.end_month,
-        p.period_start,
-        p.period_end,
-        d.assessment_basis,
+        {{ air_period_keys('p', 'd') }},
         cast(count(distinct d.station_code) as integer) as n_stations,
         cast(count(*) as integer) as n_station_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
@@ -50,13 +45,8 @@ period_stats as (
         cast(count(*) filter (where d.is_retrospective) as integer) as n_retrospective_station_days,
         avg(d.pm25_24h) as pm25_mean,
         cast(count(d.pm25_24h) as integer) as n_station_days_pm25,
-        cast(count(*) filter (where d.is_valid_day) as integer) as valid_days,
-        cast(count(*) filter (where d.is_good_day) as integer) as good_days
-    from periods as p
-    inner join daily_for_stats as d
-        on d.obs_date between p.period_start and p.period_end
-    group by
-        d.district, p.period_kind, p.year, p.end_month, p.period_start, p.period_end, d.assessment_basis
+        {{ air_period_day_counts('d') }}
+    {{ air_period_station_days('district') }}
 
 ),
 
@@ -77,15 +67,7 @@ final as (
 
     select
         cur.district,
-        cur.period_kind,
-        cur.year,
-        cur.end_month,
-        cur.period_start,
-        cur.period_end,
-        cast(cur.assessment_basis as varchar) as assessment_basis,
-        cur.assessment_standard,
-        cur.is_published_basis,
-        cur.published_basis_setting,
+        {{ air_period_published_columns('cur', 'cur') }},
         cur.n_stations,
         cur.n_station_days,
         cur.rulesets_in_period,

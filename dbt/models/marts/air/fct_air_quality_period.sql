@@ -72,12 +72,7 @@ period_bases as (
 period_stats as (
 
     select
-        p.period_kind,
-        p.year,
-        p.end_month,
-        p.period_start,
-        p.period_end,
-        p.assessment_basis,
+        {{ air_period_keys('p', 'p') }},
         cast(p.period_end - p.period_start + 1 as integer) as n_calendar_days,
         cast(count(d.obs_date) as integer) as n_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
@@ -86,8 +81,7 @@ period_stats as (
         {{ air_period_concentrations('d') }},
         cast(count(d.obs_date) filter (where d.is_exceptional_event_day) as integer)
             as n_exceptional_event_days,
-        cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
-        cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days,
+        {{ air_period_day_counts('d') }},
     {%- for zh, en in categories %}
     cast(count(d.obs_date) filter (where d.aqi_category = '{{ zh }}') as integer)
         as days_{{ en }}{{ ',' if not loop.last }}
@@ -201,15 +195,7 @@ scored as (
 final as (
 
     select
-        cur.period_kind,
-        cur.year,
-        cur.end_month,
-        cur.period_start,
-        cur.period_end,
-        cast(cur.assessment_basis as varchar) as assessment_basis,
-        cur.assessment_standard,
-        cur.is_published_basis,
-        cur.published_basis_setting,
+        {{ air_period_published_columns('cur', 'cur') }},
         cur.n_calendar_days,
         cur.n_days,
         cur.rulesets_in_period,

@@ -47,24 +47,14 @@ period_stats as (
         d.station_code,
         max(d.station_name) as station_name,
         max(d.district) as district,
-        p.period_kind,
-        p.year,
-        p.end_month,
-        p.period_start,
-        p.period_end,
-        d.assessment_basis,
+        {{ air_period_keys('p', 'd') }},
         cast(count(d.obs_date) as integer) as n_days,
         string_agg(distinct d.ruleset, '+' order by d.ruleset) as rulesets_in_period,
         cast(count(d.obs_date) filter (where not d.is_ruleset_in_force) as integer) as n_recomputed_days,
         cast(count(d.obs_date) filter (where d.is_retrospective) as integer) as n_retrospective_days,
         {{ air_period_concentrations('d') }},
-        cast(count(d.obs_date) filter (where d.is_valid_day) as integer) as valid_days,
-        cast(count(d.obs_date) filter (where d.is_good_day) as integer) as good_days
-    from periods as p
-    inner join daily_for_stats as d
-        on d.obs_date between p.period_start and p.period_end
-    group by
-        d.station_code, p.period_kind, p.year, p.end_month, p.period_start, p.period_end, d.assessment_basis
+        {{ air_period_day_counts('d') }}
+    {{ air_period_station_days('station_code') }}
 
 ),
 
@@ -74,15 +64,7 @@ final as (
         s.station_code,
         s.station_name,
         s.district,
-        s.period_kind,
-        s.year,
-        s.end_month,
-        s.period_start,
-        s.period_end,
-        cast(s.assessment_basis as varchar) as assessment_basis,
-        b.assessment_standard,
-        b.is_published_basis,
-        b.published_basis_setting,
+        {{ air_period_published_columns('s', 'b') }},
         s.n_days,
         s.rulesets_in_period,
         s.n_recomputed_days,
