@@ -43,6 +43,7 @@
 {#-
     period_city_totals(relation, columns, key_columns) → the whole-city row of each period: the sum of the
     district rows of `relation` for each of `columns` (flows and stocks alike add up across districts).
+    `columns` is a list, or a mapping of column → type when the mart publishes the sum in that type.
 -#}
 {% macro period_city_totals(relation, columns, key_columns=['year', 'end_month']) -%}
     select
@@ -50,7 +51,11 @@
         {{ key }},
         {%- endfor %}
         {%- for column in columns %}
+        {%- if columns is mapping %}
+        cast(sum({{ column }}) as {{ columns[column] }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- else %}
         sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endif %}
         {%- endfor %}
     from {{ relation }}
     group by all
