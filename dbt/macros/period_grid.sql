@@ -91,6 +91,27 @@
     group by grouping sets (({{ key_columns | join(', ') }}, {{ district_col }}), ({{ key_columns | join(', ') }}))
 {%- endmacro %}
 
+{#-
+    period_end_months(sources, where, with_bounds) → the periods a mart publishes: every year × end month that
+    occurs in any of `sources` (a mapping of relation → its month column), with period_start and period_end when
+    with_bounds; `where` keeps only the source rows that count.
+-#}
+{% macro period_end_months(sources, where=none, with_bounds=false) -%}
+    {%- for relation, month_column in sources.items() %}
+    select distinct
+        year,
+        {{ month_column }} as end_month
+        {%- if with_bounds %},
+        {{ period_ytd_bounds('year', month_column) }}
+        {%- endif %}
+    from {{ relation }}
+    {%- if where %}
+    where {{ where }}
+    {%- endif %}
+    {{- '\n    union' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
 {#- period_area_keys(relations) → every area × year × end_month that occurs in any of `relations`. -#}
 {% macro period_area_keys(relations) -%}
     {%- for relation in relations %}

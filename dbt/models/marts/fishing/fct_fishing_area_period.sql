@@ -32,11 +32,7 @@ publicity as (
 
 periods as (
 
-    select distinct
-        year,
-        month as end_month,
-        {{ period_ytd_bounds('year', 'month') }}
-    from monthly
+    {{ period_end_months({'monthly': 'month'}, with_bounds=true) }}
 
 ),
 

@@ -67,25 +67,7 @@ funds as (
 
 periods as (
 
-    select distinct
-        year,
-        end_month
-    from quality
-    union
-    select distinct
-        year,
-        month
-    from sewer
-
-),
-
-period_bounds as (
-
-    select
-        year,
-        end_month,
-        {{ period_ytd_bounds('year', 'end_month') }}
-    from periods
+    {{ period_end_months({'quality': 'end_month', 'sewer': 'month'}, with_bounds=true) }}
 
 ),
 
@@ -135,7 +117,7 @@ outfall_districts as (
         b.year,
         b.end_month,
         o.district
-    from period_bounds as b
+    from periods as b
     inner join outfalls as o
         on b.period_end >= o.month_end
     qualify row_number() over (partition by b.year, b.end_month, o.district order by o.month_end desc) = 1
@@ -238,7 +220,7 @@ wwtp_values as (
         b.end_month,
         cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double)
             as capacity_added_by_expansions_t_per_day
-    from period_bounds as b
+    from periods as b
     cross join plant_districts as d
     left join plant_projects as j
         on d.plant_code = j.plant_code
@@ -285,7 +267,7 @@ fund_values as (
         b.end_month,
         cast(coalesce(sum(f.amount_yuan), 0) as double) as central_funds_yuan,
         case when bool_or(f.amount_qualifier is not null) then 'approx_inputs' end as central_funds_qualifier
-    from period_bounds as b
+    from periods as b
     cross join fund_areas as a
     left join central_funds as f
         on (a.district is null or a.district = f.district)
