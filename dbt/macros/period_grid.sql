@@ -170,3 +170,13 @@
     {{ period_year_month(alias ~ '.month_start') }},
     {{ alias }}.month_start
 {%- endmacro %}
+
+{#-
+    period_zero_filled(alias, columns) → the measures of `alias` (a mapping of column → the type the mart
+    publishes it in) on a grid row: a row the records never reached counts 0, not null.
+-#}
+{% macro period_zero_filled(alias, columns) -%}
+    {%- for column, column_type in columns.items() %}
+    cast(coalesce({{ alias }}.{{ column }}, 0) as {{ column_type }}) as {{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
