@@ -112,6 +112,16 @@
     {%- endfor %}
 {%- endmacro %}
 
+{#-
+    period_left_join_parts(parts, keys) → each per-period part (a mapping of alias → relation) left-joined on the
+    whole key to the grid row before it, so a part without that row leaves its columns null and keeps the row.
+-#}
+{% macro period_left_join_parts(parts, keys) -%}
+    {%- for alias, relation in parts.items() %}
+    left join {{ relation }} as {{ alias }} using ({{ keys | join(', ') }})
+    {%- endfor %}
+{%- endmacro %}
+
 {#- period_area_keys(relations) → every area × year × end_month that occurs in any of `relations`. -#}
 {% macro period_area_keys(relations) -%}
     {%- for relation in relations %}

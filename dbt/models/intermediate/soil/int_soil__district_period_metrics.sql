@@ -101,12 +101,10 @@ final as (
         e.unannounced_inspections as rural_unannounced_inspections,
         e.reward_funds_yuan as rural_reward_funds_yuan
     from district_periods as g
-    left join district_plots as p using (district, year, end_month)
-    left join rural_sewage as s using (district, year, end_month)
-    left join black_odorous_water as b using (district, year, end_month)
-    left join livestock_manure as l using (district, year, end_month)
-    left join hazardous_waste as h using (district, year, end_month)
-    left join rural_environment as e using (district, year, end_month)
+    {{ period_left_join_parts({
+        'p': 'district_plots', 's': 'rural_sewage', 'b': 'black_odorous_water', 'l': 'livestock_manure',
+        'h': 'hazardous_waste', 'e': 'rural_environment'
+    }, ['district', 'year', 'end_month']) }}
 
 )
 

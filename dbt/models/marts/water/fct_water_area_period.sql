@@ -14,6 +14,9 @@
     'n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
 {%- set sewer_flows = ['surveyed_km', 'defects_fixed', 'cross_connections_fixed', 'new_km', 'dredged_km'] %}
 {%- set risk_flows = ['n_enterprise_checks', 'hazards_found', 'hazards_rectified', 'n_cases_filed'] %}
+{%- set area_parts = {
+    'q': 'quality_values', 'd': 'drinking_values', 'o': 'outfall_values', 's': 'sewer_values',
+    'k': 'sewer_stock_values', 'r': 'risk_values', 'w': 'wwtp_values', 'f': 'fund_values'} %}
 with
 
 quality as (
@@ -278,10 +281,7 @@ fund_values as (
 
 area_periods as (
 
-    {{ period_area_keys([
-        'quality_values', 'drinking_values', 'outfall_values', 'sewer_values', 'sewer_stock_values',
-        'risk_values', 'wwtp_values', 'fund_values'
-    ]) }}
+    {{ period_area_keys(area_parts.values() | list) }}
 
 ),
 
@@ -318,14 +318,7 @@ final as (
         f.central_funds_yuan,
         f.central_funds_qualifier
     from area_periods as a
-    left join quality_values as q using (area, year, end_month)
-    left join drinking_values as d using (area, year, end_month)
-    left join outfall_values as o using (area, year, end_month)
-    left join sewer_values as s using (area, year, end_month)
-    left join sewer_stock_values as k using (area, year, end_month)
-    left join risk_values as r using (area, year, end_month)
-    left join wwtp_values as w using (area, year, end_month)
-    left join fund_values as f using (area, year, end_month)
+    {{ period_left_join_parts(area_parts, ['area', 'year', 'end_month']) }}
 
 )
 
