@@ -43,6 +43,7 @@
 {#-
     period_city_totals(relation, columns, key_columns) → the whole-city row of each period: the sum of the
     district rows of `relation` for each of `columns` (flows and stocks alike add up across districts).
+    `columns` is a list, or a mapping of column → type when the mart publishes the sum in that type.
 -#}
 {% macro period_city_totals(relation, columns, key_columns=['year', 'end_month']) -%}
     select
@@ -50,7 +51,11 @@
         {{ key }},
         {%- endfor %}
         {%- for column in columns %}
+        {%- if columns is mapping %}
+        cast(sum({{ column }}) as {{ columns[column] }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- else %}
         sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endif %}
         {%- endfor %}
     from {{ relation }}
     group by all
@@ -84,6 +89,37 @@
 
 {% macro period_group_by_area(district_col, key_columns) -%}
     group by grouping sets (({{ key_columns | join(', ') }}, {{ district_col }}), ({{ key_columns | join(', ') }}))
+{%- endmacro %}
+
+{#-
+    period_end_months(sources, where, with_bounds) → the periods a mart publishes: every year × end month that
+    occurs in any of `sources` (a mapping of relation → its month column), with period_start and period_end when
+    with_bounds; `where` keeps only the source rows that count.
+-#}
+{% macro period_end_months(sources, where=none, with_bounds=false) -%}
+    {%- for relation, month_column in sources.items() %}
+    select distinct
+        year,
+        {{ month_column }} as end_month
+        {%- if with_bounds %},
+        {{ period_ytd_bounds('year', month_column) }}
+        {%- endif %}
+    from {{ relation }}
+    {%- if where %}
+    where {{ where }}
+    {%- endif %}
+    {{- '\n    union' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{#-
+    period_left_join_parts(parts, keys) → each per-period part (a mapping of alias → relation) left-joined on the
+    whole key to the grid row before it, so a part without that row leaves its columns null and keeps the row.
+-#}
+{% macro period_left_join_parts(parts, keys) -%}
+    {%- for alias, relation in parts.items() %}
+    left join {{ relation }} as {{ alias }} using ({{ keys | join(', ') }})
+    {%- endfor %}
 {%- endmacro %}
 
 {#- period_area_keys(relations) → every area × year × end_month that occurs in any of `relations`. -#}
@@ -143,4 +179,14 @@
     {{ alias }}.district,
     {{ period_year_month(alias ~ '.month_start') }},
     {{ alias }}.month_start
+{%- endmacro %}
+
+{#-
+    period_zero_filled(alias, columns) → the measures of `alias` (a mapping of column → the type the mart
+    publishes it in) on a grid row: a row the records never reached counts 0, not null.
+-#}
+{% macro period_zero_filled(alias, columns) -%}
+    {%- for column, column_type in columns.items() %}
+    cast(coalesce({{ alias }}.{{ column }}, 0) as {{ column_type }}) as {{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}

@@ -10,6 +10,8 @@
 {%- set staff_stocks = ['enforcement_staff', 'patrol_team_members', 'grid_wardens'] %}
 {%- set equipment_stocks = ['monitoring_points', 'optical_devices', 'shared_radars', 'small_target_radars'] %}
 {%- set publicity_channels = ['media_reports', 'platform_posts', 'leaflets', 'public_ads'] %}
+{%- set area_parts = {
+    'm': 'monthly_values', 's': 'staff_values', 'q': 'equipment_values', 'u': 'publicity_values'} %}
 with
 
 monthly as (
@@ -32,11 +34,7 @@ publicity as (
 
 periods as (
 
-    select distinct
-        year,
-        month as end_month,
-        {{ period_ytd_bounds('year', 'month') }}
-    from monthly
+    {{ period_end_months({'monthly': 'month'}, with_bounds=true) }}
 
 ),
 
@@ -191,7 +189,7 @@ publicity_values as (
 
 area_periods as (
 
-    {{ period_area_keys(['monthly_values', 'staff_values', 'equipment_values', 'publicity_values']) }}
+    {{ period_area_keys(area_parts.values() | list) }}
 
 ),
 
@@ -220,10 +218,7 @@ final as (
         u.sms_sent,
         u.sms_sent_qualifier
     from area_periods as a
-    left join monthly_values as m using (area, year, end_month)
-    left join staff_values as s using (area, year, end_month)
-    left join equipment_values as q using (area, year, end_month)
-    left join publicity_values as u using (area, year, end_month)
+    {{ period_left_join_parts(area_parts, ['area', 'year', 'end_month']) }}
 
 )
 

@@ -77,23 +77,19 @@ final as (
 
     select
         {{ period_month_grid_columns('g') }},
-        cast(coalesce(p.patrols, 0) as bigint) as patrols,
-        cast(coalesce(p.joint_patrols, 0) as bigint) as joint_patrols,
-        cast(coalesce(p.staff_times, 0) as bigint) as staff_times,
-        cast(coalesce(p.vehicle_times, 0) as bigint) as vehicle_times,
-        cast(coalesce(p.boat_times, 0) as bigint) as boat_times,
-        cast(coalesce(p.water_km, 0) as double) as water_km,
-        cast(coalesce(c.cases_total, 0) as bigint) as cases_total,
-        cast(coalesce(c.admin_cases, 0) as bigint) as admin_cases,
-        cast(coalesce(c.admin_angling_cases, 0) as bigint) as admin_angling_cases,
+        {{- period_zero_filled('p', {
+            'patrols': 'bigint', 'joint_patrols': 'bigint', 'staff_times': 'bigint', 'vehicle_times': 'bigint',
+            'boat_times': 'bigint', 'water_km': 'double'
+        }) }},
+        {{- period_zero_filled('c', {
+            'cases_total': 'bigint', 'admin_cases': 'bigint', 'admin_angling_cases': 'bigint',
+            'criminal_cases': 'bigint', 'transferred_cases': 'bigint', 'fines_yuan': 'double'
+        }) }},
         cast(100.0 * c.admin_angling_cases / nullif(c.admin_cases, 0) as double) as admin_angling_share_pct,
-        cast(coalesce(c.criminal_cases, 0) as bigint) as criminal_cases,
-        cast(coalesce(c.transferred_cases, 0) as bigint) as transferred_cases,
-        cast(coalesce(c.fines_yuan, 0) as double) as fines_yuan,
-        cast(coalesce(f.nets_removed, 0) as double) as nets_removed,
-        cast(coalesce(f.nets_removed_length_m, 0) as double) as nets_removed_length_m,
-        cast(coalesce(f.unlicensed_boats_cleared, 0) as double) as unlicensed_boats_cleared,
-        cast(coalesce(f.self_use_boats_managed, 0) as double) as self_use_boats_managed
+        {{- period_zero_filled('f', {
+            'nets_removed': 'double', 'nets_removed_length_m': 'double', 'unlicensed_boats_cleared': 'double',
+            'self_use_boats_managed': 'double'
+        }) }}
     from grid as g
     left join patrol_sums as p using (district, month_start)
     left join case_sums as c using (district, month_start)

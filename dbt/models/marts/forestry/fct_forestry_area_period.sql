@@ -37,11 +37,7 @@ submission_months as (
 
 periods as (
 
-    select distinct
-        year,
-        month as end_month
-    from submission_months
-    where domain = 'forestry'
+    {{ period_end_months({'submission_months': 'month'}, where="domain = 'forestry'") }}
 
 ),
 

@@ -14,6 +14,9 @@
     'n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
 {%- set sewer_flows = ['surveyed_km', 'defects_fixed', 'cross_connections_fixed', 'new_km', 'dredged_km'] %}
 {%- set risk_flows = ['n_enterprise_checks', 'hazards_found', 'hazards_rectified', 'n_cases_filed'] %}
+{%- set area_parts = {
+    'q': 'quality_values', 'd': 'drinking_values', 'o': 'outfall_values', 's': 'sewer_values',
+    'k': 'sewer_stock_values', 'r': 'risk_values', 'w': 'wwtp_values', 'f': 'fund_values'} %}
 with
 
 quality as (
@@ -67,25 +70,7 @@ funds as (
 
 periods as (
 
-    select distinct
-        year,
-        end_month
-    from quality
-    union
-    select distinct
-        year,
-        month
-    from sewer
-
-),
-
-period_bounds as (
-
-    select
-        year,
-        end_month,
-        {{ period_ytd_bounds('year', 'end_month') }}
-    from periods
+    {{ period_end_months({'quality': 'end_month', 'sewer': 'month'}, with_bounds=true) }}
 
 ),
 
@@ -135,7 +120,7 @@ outfall_districts as (
         b.year,
         b.end_month,
         o.district
-    from period_bounds as b
+    from periods as b
     inner join outfalls as o
         on b.period_end >= o.month_end
     qualify row_number() over (partition by b.year, b.end_month, o.district order by o.month_end desc) = 1
@@ -238,7 +223,7 @@ wwtp_values as (
         b.end_month,
         cast(coalesce(sum(j.capacity_added_t_per_day), 0) as double)
             as capacity_added_by_expansions_t_per_day
-    from period_bounds as b
+    from periods as b
     cross join plant_districts as d
     left join plant_projects as j
         on d.plant_code = j.plant_code
@@ -285,7 +270,7 @@ fund_values as (
         b.end_month,
         cast(coalesce(sum(f.amount_yuan), 0) as double) as central_funds_yuan,
         case when bool_or(f.amount_qualifier is not null) then 'approx_inputs' end as central_funds_qualifier
-    from period_bounds as b
+    from periods as b
     cross join fund_areas as a
     left join central_funds as f
         on (a.district is null or a.district = f.district)
@@ -296,10 +281,7 @@ fund_values as (
 
 area_periods as (
 
-    {{ period_area_keys([
-        'quality_values', 'drinking_values', 'outfall_values', 'sewer_values', 'sewer_stock_values',
-        'risk_values', 'wwtp_values', 'fund_values'
-    ]) }}
+    {{ period_area_keys(area_parts.values() | list) }}
 
 ),
 
@@ -336,14 +318,7 @@ final as (
         f.central_funds_yuan,
         f.central_funds_qualifier
     from area_periods as a
-    left join quality_values as q using (area, year, end_month)
-    left join drinking_values as d using (area, year, end_month)
-    left join outfall_values as o using (area, year, end_month)
-    left join sewer_values as s using (area, year, end_month)
-    left join sewer_stock_values as k using (area, year, end_month)
-    left join risk_values as r using (area, year, end_month)
-    left join wwtp_values as w using (area, year, end_month)
-    left join fund_values as f using (area, year, end_month)
+    {{ period_left_join_parts(area_parts, ['area', 'year', 'end_month']) }}
 
 )
 
