@@ -92,7 +92,12 @@ def test_a_corrected_resubmission_changes_exactly_its_rows(two_runs):
         before, root / "first" / "warehouse.duckdb", "fct_air_enforcement", "district, year, month"
     )
     assert changed == [("繁昌区", 2023, 1)]
+    # the area × period mart sums the form: only the district's and the city's 2023 periods move
+    periods = changed_rows(
+        before, root / "first" / "warehouse.duckdb", "fct_air_control_area_period", "area, year, end_month"
+    )
+    assert {(area, year) for area, year, _ in periods} == {("城市", 2023), ("繁昌区", 2023)}
     unchanged = {
         t for t, h in mart_hashes(before).items() if h == mart_hashes(root / "first" / "warehouse.duckdb")[t]
     }
-    assert unchanged == set(mart_hashes(before)) - {"fct_air_enforcement"}
+    assert unchanged == set(mart_hashes(before)) - {"fct_air_enforcement", "fct_air_control_area_period"}
