@@ -158,8 +158,8 @@ def _with_table_metadata(
     warehouse: WarehouseResource,
 ) -> Iterator:
     """dbt's events, each table's output with its row count and column schema, read after dbt exited in
-    two queries on the build database (dagster-dbt's fetch_row_counts and fetch_column_metadata go through
-    dbt's adapter, two queries per table, about a minute for the ~130 tables of a full build)."""
+    two queries on the build database (dagster-dbt's fetch_row_counts and fetch_column_metadata open dbt's
+    adapter and query each table twice)."""
     relations = _table_relations(manifest)
     built = {
         relations[key]
