@@ -4,11 +4,7 @@
 {%- set enforcement_flows = [
     'enterprises_verified', 'inspection_staff_times', 'inspection_enterprises', 'vocs_projects_done',
     'diesel_trucks_retired', 'remote_monitors_installed', 'vehicles_blacklisted', 'vehicles_exposed'] %}
-{#- period-end stock in this mart: the column of fct_air_enforcement it is read from -#}
-{%- set register_stocks = {
-    'cement_lines_compliant': 'cement_lines_compliant',
-    'nonroad_machinery_registered': 'nonroad_machinery_registered_cumulative',
-    'vehicles_punished': 'vehicles_punished_cumulative'} %}
+{%- set register_stocks = ['cement_lines_compliant', 'nonroad_machinery_registered', 'vehicles_punished'] %}
 with
 
 enforcement as (
@@ -34,23 +30,13 @@ periods as (
 
 enforcement_values as (
 
-    select
-        {{ period_area('e.district') }},
-        p.year,
-        p.end_month,
-        {%- for column in enforcement_flows %}
-        sum(e.{{ column }}_month) as {{ column }},
-        {%- endfor %}
-        {%- for column, source_column in register_stocks.items() %}
-        sum(e.{{ source_column }}) filter (where e.month = p.end_month)
-            as {{ column }},
-        {%- endfor %}
+    {% call period_area_ytd('enforcement', 'e', enforcement_flows, suffix='_month') %}
+        sum(e.cement_lines_compliant) filter (where e.month = p.end_month) as cement_lines_compliant,
+        sum(e.nonroad_machinery_registered_cumulative) filter (where e.month = p.end_month)
+            as nonroad_machinery_registered,
+        sum(e.vehicles_punished_cumulative) filter (where e.month = p.end_month) as vehicles_punished,
         bool_and(e.is_submitted) as is_every_month_submitted
-    from periods as p
-    inner join enforcement as e
-        on p.year = e.year
-        and p.end_month >= e.month
-    {{ period_group_by_area('e.district', ['p.year', 'p.end_month']) }}
+    {% endcall %}
 
 ),
 

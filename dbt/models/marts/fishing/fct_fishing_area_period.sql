@@ -10,8 +10,15 @@
 {%- set staff_stocks = ['enforcement_staff', 'patrol_team_members', 'grid_wardens'] %}
 {%- set equipment_stocks = ['monitoring_points', 'optical_devices', 'shared_radars', 'small_target_radars'] %}
 {%- set publicity_channels = ['media_reports', 'platform_posts', 'leaflets', 'public_ads'] %}
+{%- set publicity_columns = [] %}
+{%- for channel in publicity_channels + ['sms_sent'] %}
+{%- do publicity_columns.extend([channel, channel ~ '_qualifier']) %}
+{%- endfor %}
 {%- set area_parts = {
-    'm': 'monthly_values', 's': 'staff_values', 'q': 'equipment_values', 'u': 'publicity_values'} %}
+    'monthly_values': monthly_flows + ['admin_angling_share_pct', 'is_monthly_complete'],
+    'staff_values': staff_stocks + ['is_roster_complete'],
+    'equipment_values': equipment_stocks,
+    'publicity_values': publicity_columns} %}
 with
 
 monthly as (
@@ -41,20 +48,10 @@ periods as (
 -- 当年 1 月至截止月每月都在汇总中才算完整
 monthly_values as (
 
-    select
-        {{ period_area('m.district') }},
-        p.year,
-        p.end_month,
-        {%- for column in monthly_flows %}
-        cast(sum(m.{{ column }}) as double) as {{ column }},
-        {%- endfor %}
+    {% call period_area_ytd('monthly', 'm', monthly_flows) %}
         100.0 * sum(m.admin_angling_cases) / nullif(sum(m.admin_cases), 0) as admin_angling_share_pct,
         count(distinct m.month) = p.end_month as is_monthly_complete
-    from periods as p
-    inner join monthly as m
-        on p.year = m.year
-        and p.end_month >= m.month
-    {{ period_group_by_area('m.district', ['p.year', 'p.end_month']) }}
+    {% endcall %}
 
 ),
 
@@ -79,12 +76,7 @@ district_rosters as (
 staff_values as (
 
     select
-        {{ period_area('r.district') }},
-        r.year,
-        r.end_month,
-        {%- for column in staff_stocks %}
-        cast(sum(r.{{ column }}) as double) as {{ column }},
-        {%- endfor %}
+        {{ period_area_sums('r', 'r', staff_stocks) }},
         case
             when grouping(r.district) = 0 then true
             else count(*) = (select count(distinct all_c.district) as n_districts from capacity as all_c)
@@ -111,12 +103,7 @@ equipment_dates as (
 equipment_values as (
 
     select
-        {%- for column in equipment_stocks %}
-        cast(sum(c.{{ column }}) as double) as {{ column }},
-        {%- endfor %}
-        {{ period_area('c.district') }},
-        p.year,
-        p.end_month
+        {{ period_area_sums('c', 'p', equipment_stocks) }}
     from equipment_dates as p
     inner join capacity as c
         on p.as_of_date = c.as_of_date
@@ -187,38 +174,9 @@ publicity_values as (
 
 ),
 
-area_periods as (
-
-    {{ period_area_keys(area_parts.values() | list) }}
-
-),
-
 final as (
 
-    select
-        a.area,
-        a.year,
-        a.end_month,
-        {%- for column in monthly_flows %}
-        m.{{ column }},
-        {%- endfor %}
-        m.admin_angling_share_pct,
-        m.is_monthly_complete,
-        {%- for column in staff_stocks %}
-        s.{{ column }},
-        {%- endfor %}
-        s.is_roster_complete,
-        {%- for column in equipment_stocks %}
-        q.{{ column }},
-        {%- endfor %}
-        {%- for channel in publicity_channels %}
-        u.{{ channel }},
-        u.{{ channel }}_qualifier,
-        {%- endfor %}
-        u.sms_sent,
-        u.sms_sent_qualifier
-    from area_periods as a
-    {{ period_left_join_parts(area_parts, ['area', 'year', 'end_month']) }}
+    {{ period_area_rows(area_parts) }}
 
 )
 

@@ -45,8 +45,7 @@ case_counts as (
 
 final as (
 
-    select
-        {{ period_grid_columns('g') }},
+    {% call period_grid_rows({'i': 'inspection_counts', 'c': 'case_counts'}) %}
         cast(i.checks as bigint) as checks,
         cast(i.enterprises_checked as bigint) as enterprises_checked,
         cast(i.problems_found as bigint) as problems_found,
@@ -54,9 +53,7 @@ final as (
         {{ soil_rate('i.problems_rectified', 'i.problems_found') }} as rectification_rate,
         cast(c.violation_cases as bigint) as violation_cases,
         cast(c.fines_yuan as double) as fines_yuan
-    from grid as g
-    inner join inspection_counts as i using (district, year, end_month)
-    inner join case_counts as c using (district, year, end_month)
+    {% endcall %}
 
 )
 

@@ -85,8 +85,10 @@ site_counts as (
 
 final as (
 
-    select
-        {{ period_grid_columns('g', with_county_level=true) }},
+    {% call period_grid_rows(
+        {'m': 'manure_sums', 'f': 'farm_counts', 's': 'subsidy_sums', 'd': 'site_counts'},
+        with_county_level=true
+    ) %}
         cast(m.form_months_submitted as bigint) as form_months_submitted,
         cast(m.manure_produced_t as double) as manure_produced_t,
         cast(m.manure_utilised_t as double) as manure_utilised_t,
@@ -101,11 +103,7 @@ final as (
         cast(s.subsidy_farms_applied as bigint) as subsidy_farms_applied,
         cast(s.subsidy_yuan as double) as subsidy_yuan,
         cast(d.demo_sites as bigint) as demo_sites
-    from grid as g
-    inner join manure_sums as m using (district, year, end_month)
-    inner join farm_counts as f using (district, year, end_month)
-    inner join subsidy_sums as s using (district, year, end_month)
-    inner join site_counts as d using (district, year, end_month)
+    {% endcall %}
 
 )
 

@@ -37,8 +37,7 @@ counts as (
 
 final as (
 
-    select
-        {{ period_grid_columns('g') }},
+    {% call period_grid_rows({'c': 'counts'}) %}
         cast(c.water_bodies_listed as bigint) as water_bodies_listed,
         cast(c.water_bodies_eliminated as bigint) as water_bodies_eliminated,
         {{ soil_rate('c.water_bodies_eliminated', 'c.water_bodies_listed') }} as elimination_rate,
@@ -48,8 +47,7 @@ final as (
         cast(c.national_list_eliminated as bigint) as national_list_eliminated,
         {{ soil_rate('c.national_list_eliminated', 'c.national_list_listed') }}
             as national_list_elimination_rate
-    from grid as g
-    inner join counts as c using (district, year, end_month)
+    {% endcall %}
 
 )
 

@@ -44,15 +44,12 @@ fund_sums as (
 
 final as (
 
-    select
-        {{ period_grid_columns('g') }},
+    {% call period_grid_rows({'i': 'inspection_counts', 'f': 'fund_sums'}) %}
         cast(i.inspections as bigint) as inspections,
         cast(i.unannounced_inspections as bigint) as unannounced_inspections,
         cast(i.problems_found as bigint) as problems_found,
         cast(f.reward_funds_yuan as double) as reward_funds_yuan
-    from grid as g
-    inner join inspection_counts as i using (district, year, end_month)
-    inner join fund_sums as f using (district, year, end_month)
+    {% endcall %}
 
 )
 

@@ -63,8 +63,7 @@ inspection_counts as (
 
 final as (
 
-    select
-        {{ period_grid_columns('g') }},
+    {% call period_grid_rows({'v': 'village_counts', 'f': 'facility_counts', 'i': 'inspection_counts'}) %}
         cast(v.villages_total as bigint) as villages_total,
         cast(v.villages_sewage_done as bigint) as villages_sewage_done,
         cast(v.villages_sewage_done_in_period as bigint) as villages_sewage_done_in_period,
@@ -72,10 +71,7 @@ final as (
         cast(f.facilities_newly_inspected as bigint) as facilities_newly_inspected,
         cast(i.facilities_inspected as bigint) as facilities_inspected,
         cast(i.facility_inspections as bigint) as facility_inspections
-    from grid as g
-    inner join village_counts as v using (district, year, end_month)
-    inner join facility_counts as f using (district, year, end_month)
-    inner join inspection_counts as i using (district, year, end_month)
+    {% endcall %}
 
 )
 

@@ -14,9 +14,21 @@
     'n_outfalls', 'n_signs_erected', 'n_monitored', 'n_plans_written', 'n_remediated'] %}
 {%- set sewer_flows = ['surveyed_km', 'defects_fixed', 'cross_connections_fixed', 'new_km', 'dredged_km'] %}
 {%- set risk_flows = ['n_enterprise_checks', 'hazards_found', 'hazards_rectified', 'n_cases_filed'] %}
+{%- set quality_level_columns = [] %}
+{%- for key in quality_levels %}
+{%- for column in quality_columns + ['is_register_complete'] %}
+{%- do quality_level_columns.append(key ~ '_' ~ column) %}
+{%- endfor %}
+{%- endfor %}
 {%- set area_parts = {
-    'q': 'quality_values', 'd': 'drinking_values', 'o': 'outfall_values', 's': 'sewer_values',
-    'k': 'sewer_stock_values', 'r': 'risk_values', 'w': 'wwtp_values', 'f': 'fund_values'} %}
+    'quality_values': quality_level_columns,
+    'drinking_values': drinking_columns,
+    'outfall_values': outfall_stocks + ['remediation_ratio_pct'],
+    'sewer_values': sewer_flows + ['new_km_qualifier', 'is_sewer_complete'],
+    'sewer_stock_values': ['black_odorous_supervised', 'is_sewer_month_submitted'],
+    'risk_values': risk_flows,
+    'wwtp_values': ['capacity_added_by_expansions_t_per_day'],
+    'fund_values': ['central_funds_yuan', 'central_funds_qualifier']} %}
 with
 
 quality as (
@@ -130,35 +142,20 @@ outfall_districts as (
 outfall_values as (
 
     select
-        {{ period_area('district') }},
-        year,
-        end_month,
-        {%- for column in outfall_stocks %}
-        cast(sum({{ column }}) as double) as {{ column }},
-        {%- endfor %}
-        100.0 * sum(n_remediated) / nullif(sum(n_outfalls), 0) as remediation_ratio_pct
-    from outfall_districts
-    {{ period_group_by_area('district', ['year', 'end_month']) }}
+        {{ period_area_sums('o', 'o', outfall_stocks) }},
+        100.0 * sum(o.n_remediated) / nullif(sum(o.n_outfalls), 0) as remediation_ratio_pct
+    from outfall_districts as o
+    {{ period_group_by_area('o.district', ['o.year', 'o.end_month']) }}
 
 ),
 
 -- 污水管网月报：1月至截止月“本月”数之和；任一区县某月未报送即不完整；新建管网含“约”数时标 approx_inputs
 sewer_values as (
 
-    select
-        {{ period_area('s.district') }},
-        p.year,
-        p.end_month,
-        {%- for column in sewer_flows %}
-        cast(sum(s.{{ column }}_month) as double) as {{ column }},
-        {%- endfor %}
+    {% call period_area_ytd('sewer', 's', sewer_flows, suffix='_month') %}
         case when bool_or(s.new_km_month_qualifier is not null) then 'approx_inputs' end as new_km_qualifier,
         bool_and(s.is_submitted) and count(distinct s.month) = p.end_month as is_sewer_complete
-    from periods as p
-    inner join sewer as s
-        on p.year = s.year
-        and p.end_month >= s.month
-    {{ period_group_by_area('s.district', ['p.year', 'p.end_month']) }}
+    {% endcall %}
 
 ),
 
@@ -279,46 +276,9 @@ fund_values as (
 
 ),
 
-area_periods as (
-
-    {{ period_area_keys(area_parts.values() | list) }}
-
-),
-
 final as (
 
-    select
-        a.area,
-        a.year,
-        a.end_month,
-        {%- for key in quality_levels %}
-        {%- for column in quality_columns %}
-        q.{{ key }}_{{ column }},
-        {%- endfor %}
-        q.{{ key }}_is_register_complete,
-        {%- endfor %}
-        {%- for column in drinking_columns %}
-        d.{{ column }},
-        {%- endfor %}
-        {%- for column in outfall_stocks %}
-        o.{{ column }},
-        {%- endfor %}
-        o.remediation_ratio_pct,
-        {%- for column in sewer_flows %}
-        s.{{ column }},
-        {%- endfor %}
-        s.new_km_qualifier,
-        s.is_sewer_complete,
-        k.black_odorous_supervised,
-        k.is_sewer_month_submitted,
-        {%- for column in risk_flows %}
-        r.{{ column }},
-        {%- endfor %}
-        w.capacity_added_by_expansions_t_per_day,
-        f.central_funds_yuan,
-        f.central_funds_qualifier
-    from area_periods as a
-    {{ period_left_join_parts(area_parts, ['area', 'year', 'end_month']) }}
+    {{ period_area_rows(area_parts) }}
 
 )
 
