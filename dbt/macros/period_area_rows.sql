@@ -17,6 +17,16 @@
 {%- endmacro %}
 
 {#-
+    period_city_keys(alias) → the keys of a part only the whole city has (a city-level period mart `alias`): the
+    city label as its area, and its year and end_month.
+-#}
+{% macro period_city_keys(alias) -%}
+    {{ city_label() }} as area,
+    {{ alias }}.year,
+    {{ alias }}.end_month
+{%- endmacro %}
+
+{#-
     {% call period_area_ytd(records, alias, columns, suffix) %} measures {% endcall %} → per area × period of
     the `periods` CTE (p) the year-to-date sums (1 月至截止月, by the records' year and month) of `columns`
     (period_area_sums) and the caller's measures over the same monthly `records` as `alias`.

@@ -19,10 +19,7 @@ final as (
     select
         c.case_key,
         c.case_code,
-        c.opened_on,
-        {{ period_year_month('c.opened_on') }},
-        cast(d.district_code as varchar) as district_code,
-        c.district,
+        {{ fishing_record_keys('c', 'opened_on', 'd') }},
         c.case_kind,
         c.case_kind = '行政' as is_administrative,
         c.case_kind = '刑事' as is_criminal,

@@ -18,10 +18,7 @@ final as (
 
     select
         c.action_code,
-        c.action_date,
-        {{ period_year_month('c.action_date') }},
-        cast(d.district_code as varchar) as district_code,
-        c.district,
+        {{ fishing_record_keys('c', 'action_date', 'd') }},
         c.agency,
         c.water_body,
         c.item_code,

@@ -17,10 +17,7 @@ final as (
 
     select
         p.patrol_code,
-        p.patrol_date,
-        {{ period_year_month('p.patrol_date') }},
-        cast(d.district_code as varchar) as district_code,
-        p.district,
+        {{ fishing_record_keys('p', 'patrol_date', 'd') }},
         p.water_body,
         p.patrol_mode,
         p.is_joint,

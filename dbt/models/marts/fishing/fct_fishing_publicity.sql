@@ -28,10 +28,7 @@ final as (
 
     select
         p.entry_code,
-        p.publicised_on,
-        {{ period_year_month('p.publicised_on') }},
-        cast(d.district_code as varchar) as district_code,
-        p.district,
+        {{ fishing_record_keys('p', 'publicised_on', 'd') }},
         p.channel,
         p.channel_code,
         p.quantity,

@@ -61,14 +61,9 @@ resource_years as (
 city_rows as (
 
     select
-        {{ city_label() }} as area,
-        c.year,
-        c.end_month,
-        {%- for column in forestry_flow_metrics() %}
+        {{ period_city_keys('c') }},
+        {%- for column in forestry_metric_columns() %}
         c.{{ column }},
-        {%- endfor %}
-        {%- for metric in forestry_mu_metrics() %}
-        c.{{ metric }}_mu,
         {%- endfor %}
         c.protected_areas_inspected,
         c.wildlife_species_rescued,
@@ -95,11 +90,8 @@ district_rows as (
         d.district as area,
         d.year,
         d.end_month,
-        {%- for column in forestry_flow_metrics() %}
+        {%- for column in forestry_metric_columns() %}
         g.{{ column }},
-        {%- endfor %}
-        {%- for metric in forestry_mu_metrics() %}
-        g.{{ metric }}_mu,
         {%- endfor %}
         cast(null as bigint) as protected_areas_inspected,
         cast(null as bigint) as wildlife_species_rescued,

@@ -41,10 +41,8 @@ resources as (
 
 city as (
 
-    {%- set mu_columns = [] %}
-    {%- for m in forestry_mu_metrics() %}{% do mu_columns.append(m ~ '_mu') %}{% endfor %}
     {{ period_city_totals(
-        'district_periods', forestry_flow_metrics() + mu_columns,
+        'district_periods', forestry_metric_columns(),
         key_columns=['year', 'end_month', 'period_start', 'period_end']
     ) }}
 

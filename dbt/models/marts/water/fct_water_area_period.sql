@@ -99,9 +99,7 @@ quality_values as (
             where q.assessment_level = '{{ level }}'
         ) as {{ key }}_is_register_complete,
         {%- endfor %}
-        {{ city_label() }} as area,
-        q.year,
-        q.end_month
+        {{ period_city_keys('q') }}
     from quality as q
     inner join periods using (year, end_month)
     group by q.year, q.end_month
@@ -114,9 +112,7 @@ drinking_values as (
         {%- for column in drinking_columns %}
         cast(d.{{ column }} as double) as {{ column }},
         {%- endfor %}
-        {{ city_label() }} as area,
-        d.year,
-        d.end_month
+        {{ period_city_keys('d') }}
     from drinking as d
     inner join periods using (year, end_month)
 
