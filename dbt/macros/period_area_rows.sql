@@ -61,7 +61,5 @@
         {%- endfor %}
     from ({{ period_area_keys(parts.keys() | list) | indent(4) }}
     ) as a
-    {%- for relation in parts %}
-    left join {{ relation }} using ({{ keys | join(', ') }})
-    {%- endfor %}
+    {{ period_left_join_parts(dict(zip(parts.keys(), parts.keys())), keys) }}
 {%- endmacro %}
