@@ -51,10 +51,8 @@ running_findings as (
 
 select
     l.*,
-    coalesce(lag(l.manure_produced_t) over (partition by l.district, l.year order by l.end_month) - l.manure_produced_t, 0)
-        as produced_ytd_drop,
-    coalesce(lag(l.manure_utilised_t) over (partition by l.district, l.year order by l.end_month) - l.manure_utilised_t, 0)
-        as utilised_ytd_drop
+    cumulative_drop(l.manure_produced_t, (l.district, l.year), l.end_month) as produced_ytd_drop,
+    cumulative_drop(l.manure_utilised_t, (l.district, l.year), l.end_month) as utilised_ytd_drop
 from marts.fct_livestock_manure as l
 union all by name
 select total_row_finding

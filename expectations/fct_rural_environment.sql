@@ -13,8 +13,7 @@ totals as (
 
 select
     e.*,
-    coalesce(lag(e.reward_funds_yuan) over (partition by e.district, e.year order by e.end_month) - e.reward_funds_yuan, 0)
-        as reward_funds_drop
+    cumulative_drop(e.reward_funds_yuan, (e.district, e.year), e.end_month) as reward_funds_drop
 from marts.fct_rural_environment as e
 union all by name
 select total_row_finding
