@@ -26,19 +26,14 @@ details as (
     group by _file_identity
 ),
 
-total_findings as (
-    select
-        case
-            when abs(coalesce(d.details_sum, 0) - t.area) <= 1e-6 * greatest(1, abs(t.area)) then 'ok'
-            else format('{} 工作表「{}」第{}行 合计 面积 = {} {}，各项目明细之和 = {}',
-                        t._file_path, t._sheet, t._row_number, t.area, t.area_unit, coalesce(d.details_sum, 0))
-        end as total_row_finding
-    from raw.forestry_afforestation_totals as t
-    left join details as d using (_file_identity)
+totals as (
+    select _file_identity, _file_path, _sheet, _row_number, format('面积（{}）', area_unit) as metric, area as total_value
+    from raw.forestry_afforestation_totals
 )
 
-select *, null::varchar as round_trip_finding, null::varchar as total_row_finding from marts.fct_afforestation
+select * from marts.fct_afforestation
 union all by name
 select round_trip_finding from round_trip
 union all by name
-select total_row_finding from total_findings
+select total_row_finding
+from total_row_findings('details', 'totals', details_label := '项目', relative_tolerance := 1e-6)

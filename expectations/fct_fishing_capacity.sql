@@ -43,23 +43,10 @@ totals as (
             from raw.fishing_rosters_totals
         ) on columns(* exclude (_period_month, _file_path, _sheet, _row_number)) into name metric value total_value
     )
-),
-
-total_findings as (
-    select
-        t.as_of_date,
-        case
-            when coalesce(d.details_sum, 0) = coalesce(t.total_value, 0) then 'ok'
-            else format('{} 工作表「{}」第{}行 合计 {} = {}，各区县明细之和 = {}',
-                        t._file_path, t._sheet, t._row_number, t.metric, t.total_value, coalesce(d.details_sum, 0))
-        end as total_row_finding
-    from totals as t
-    left join district_values as d using (as_of_date, metric)
 )
 
-select *, null::varchar as level_finding, null::varchar as total_row_finding
-from marts.fct_fishing_capacity
+select * from marts.fct_fishing_capacity
 union all by name
 select as_of_date, level_finding from levels
 union all by name
-select as_of_date, total_row_finding from total_findings
+select total_row_finding from total_row_findings('district_values', 'totals', details_label := '区县')

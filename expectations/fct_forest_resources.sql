@@ -18,19 +18,9 @@ detail_values as (
     select * from (
         unpivot details on land_area, forest_area, growing_stock into name metric value details_sum
     )
-),
-
-findings as (
-    select
-        case
-            when abs(coalesce(d.details_sum, 0) - t.total_value) <= 1e-6 * greatest(1, abs(t.total_value)) then 'ok'
-            else format('{} 工作表「{}」第{}行 合计 {} = {}，各区县明细之和 = {}',
-                        t._file_path, t._sheet, t._row_number, t.metric, t.total_value, coalesce(d.details_sum, 0))
-        end as total_row_finding
-    from totals as t
-    left join detail_values as d using (_file_identity, metric)
 )
 
-select *, null::varchar as total_row_finding from marts.fct_forest_resources
+select * from marts.fct_forest_resources
 union all by name
-select total_row_finding from findings
+select total_row_finding
+from total_row_findings('detail_values', 'totals', details_label := '区县', relative_tolerance := 1e-6)

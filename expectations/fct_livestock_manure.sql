@@ -27,19 +27,6 @@ detail_values as (
     unpivot details on columns('_t$') into name metric value details_sum
 ),
 
-total_findings as (
-    select
-        case
-            when abs(coalesce(d.details_sum, 0) - coalesce(t.total_value, 0)) < 1e-6 then 'ok'
-            else format(
-                '{} 工作表「{}」第{}行 合计 {} = {}，各区县明细之和 = {}',
-                t._file_path, t._sheet, t._row_number, t.metric, t.total_value, coalesce(d.details_sum, 0)
-            )
-        end as total_row_finding
-    from totals as t
-    left join detail_values as d using (report_month, metric)
-),
-
 running_findings as (
     select
         case
@@ -64,14 +51,11 @@ running_findings as (
 
 select
     l.*,
-    coalesce(lag(l.manure_produced_t) over (partition by l.district, l.year order by l.end_month) - l.manure_produced_t, 0)
-        as produced_ytd_drop,
-    coalesce(lag(l.manure_utilised_t) over (partition by l.district, l.year order by l.end_month) - l.manure_utilised_t, 0)
-        as utilised_ytd_drop,
-    null::varchar as total_row_finding,
-    null::varchar as running_total_finding
+    cumulative_drop(l.manure_produced_t, (l.district, l.year), l.end_month) as produced_ytd_drop,
+    cumulative_drop(l.manure_utilised_t, (l.district, l.year), l.end_month) as utilised_ytd_drop
 from marts.fct_livestock_manure as l
 union all by name
-select total_row_finding from total_findings
+select total_row_finding
+from total_row_findings('detail_values', 'totals', details_label := '区县', absolute_tolerance := 1e-6)
 union all by name
 select running_total_finding from running_findings

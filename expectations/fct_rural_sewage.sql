@@ -2,9 +2,7 @@
 -- and its rate recomputed from the stored numerator and denominator.
 select
     s.*,
-    coalesce(
-        lag(s.villages_sewage_done) over (partition by s.district order by s.period_end) - s.villages_sewage_done, 0
-    ) as villages_done_drop,
+    cumulative_drop(s.villages_sewage_done, s.district, s.period_end) as villages_done_drop,
     abs(s.villages_sewage_done - (
         select count(v.village_code) from staging.stg_soil__villages as v
         where v.district = s.district and v.sewage_done_on <= s.period_end

@@ -14,5 +14,5 @@ select
     abs(c.villages_sewage_done - (
         select count(v.village_code) from staging.stg_soil__villages as v where v.sewage_done_on <= c.period_end
     )) as villages_recount_gap,
-    coalesce(lag(c.villages_sewage_done) over (order by c.period_end) - c.villages_sewage_done, 0) as villages_done_drop
+    cumulative_drop(c.villages_sewage_done, '全市', c.period_end) as villages_done_drop
 from marts.fct_soil_city_period as c

@@ -2,6 +2,8 @@
 
 The batch is the suite's asset table, or the query in expectations/<suite>.sql when the check needs
 values recounted from another table or layer (e.g. the period ratio recounted from the daily mart).
+Rules several queries share (e.g. a form's 合计 row against its details) are DuckDB macros in
+expectations/macros/*.sql, created as temporary macros on the connection before the query runs.
 
 GX's SQL datasource fails silently on DuckDB (every expectation success=False with an exception
 hidden in exception_info), so tables are validated as pandas DataFrames. An expectation that raised
@@ -36,6 +38,7 @@ class Suite:
     batch_query: str
     description_zh: str
     expectations: tuple[dict, ...]
+    macros: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> Suite:
@@ -63,6 +66,9 @@ class Suite:
             ),
             description_zh=meta.get("description_zh", ""),
             expectations=tuple(raw["expectations"]),
+            macros=tuple(
+                macro.read_text(encoding="utf-8") for macro in sorted((path.parent / "macros").glob("*.sql"))
+            ),
         )
 
     @property
@@ -116,6 +122,8 @@ def _gx_context():
 def validate(suite: Suite, conn: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     import great_expectations as gx
 
+    for macros in suite.macros:
+        conn.execute(macros)
     frame = conn.execute(suite.batch_query).df()
     crash_point("checks:running")
     context = _gx_context()
