@@ -27,7 +27,7 @@ details as (
 ),
 
 totals as (
-    select _file_identity, _file_path, _sheet, _row_number, format('面积（{}）', area_unit) as metric, area as total_value
+    select _file_identity, _file_path, _sheet, _row_number, format('面积（{}）', coalesce(area_unit, '未注明单位')) as metric, area as total_value
     from raw.forestry_afforestation_totals
 )
 

@@ -7,7 +7,9 @@
 -- columns, metric (the label shown), total_value and the cell's _file_path, _sheet, _row_number;
 -- details: the same key columns and metric, with details_sum. The two are joined on the columns they
 -- share, so those are the key columns and metric only. A total agrees when it is within
--- absolute_tolerance + relative_tolerance × max(1, |total|) of the details' sum (both 0: equal).
+-- absolute_tolerance + relative_tolerance × max(1, |total|) of the details' sum (both 0: equal). An empty
+-- 合计 cell counts as 0 and is named as empty: format() gives NULL for a NULL argument, and a NULL
+-- finding would pass the check unseen.
 create or replace temp macro total_row_findings(
     details, totals, details_label, absolute_tolerance := 0, relative_tolerance := 0
 ) as table
@@ -17,8 +19,8 @@ create or replace temp macro total_row_findings(
                 <= absolute_tolerance + relative_tolerance * greatest(1, abs(t.total_value)) then 'ok'
             else format(
                 '{} 工作表「{}」第{}行 合计 {} = {}，各{}明细之和 = {}',
-                t._file_path, t._sheet, t._row_number, t.metric, t.total_value, details_label,
-                coalesce(d.details_sum, 0)
+                t._file_path, t._sheet, t._row_number, t.metric, coalesce(t.total_value::varchar, '（空）'),
+                details_label, coalesce(d.details_sum, 0)
             )
         end as total_row_finding
     from query_table(totals) as t

@@ -53,6 +53,13 @@ def test_relative_tolerance_scales_with_the_total_but_not_below_one(conn):
     assert _total_row_findings(conn, 0.1, 0.1 + 5e-7, relative_tolerance=1e-6) == ["ok"]
 
 
+def test_an_empty_total_cell_against_nonzero_details_is_a_finding_not_a_silent_pass(conn):
+    assert _total_row_findings(conn, 0, None) == ["ok"]
+    assert _total_row_findings(conn, 120, None) == [
+        "a.xlsx 工作表「汇总」第9行 合计 area = （空），各区县明细之和 = 120.0"
+    ]
+
+
 def test_total_without_details_is_compared_with_zero(conn):
     assert _total_row_findings(conn, None, 0) == ["ok"]
     assert _total_row_findings(conn, None, 3) == [
