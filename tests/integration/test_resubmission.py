@@ -4,6 +4,7 @@ import shutil
 from datetime import date
 
 import duckdb
+import pytest
 
 from tests.inboxes import enforcement_rows, write_submission
 from tests.pipeline import run_refresh
@@ -19,10 +20,18 @@ def _published(data_dir, sql):
         return conn.execute(sql).fetchone()[0]
 
 
-def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(small_air_build, tmp_path):
-    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
-    inbox, data = tmp_path / "inbox", tmp_path / "data"
-    before = _published(data, VERIFIED_2023)
+@pytest.fixture(scope="module")
+def resubmitted(small_air_build, tmp_path_factory):
+    """One refresh after two corrections of the small air inbox: the January enforcement form resubmitted
+    with one more district row, and the vehicle-penalty register with one more case. Returns the data dir
+    and the two figures before the refresh."""
+    root = tmp_path_factory.mktemp("resubmitted")
+    shutil.copytree(small_air_build, root, dirs_exist_ok=True)
+    inbox, data = root / "inbox", root / "data"
+    before = {
+        VERIFIED_2023: _published(data, VERIFIED_2023),
+        PUNISHED_2023_01: _published(data, PUNISHED_2023_01),
+    }
     rows = enforcement_rows(
         {"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}
     )
@@ -35,9 +44,20 @@ def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(small
         title="XX市大气污染防治执法工作月报表（2023年1月）",
         with_total=True,
     )
-
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
+        cases = conn.execute(
+            "SELECT case_code, district, punished_on FROM raw.air_vehicle_penalties ORDER BY case_code"
+        ).fetchall()
+    register = [{"case_code": c, "district": d, "punished_on": p} for c, d, p in cases]
+    register.append({"case_code": "C999", "district": "鸠江区", "punished_on": date(2023, 1, 20)})
+    write_submission(inbox, "air_vehicle_penalties", "超标排放机动车查处台账_20230215.xlsx", register)
     assert run_refresh(inbox, data).success
-    assert _published(data, VERIFIED_2023) == before + 7
+    return data, before
+
+
+def test_resubmitted_form_with_one_more_district_row_adds_exactly_that_row(resubmitted):
+    data, before = resubmitted
+    assert _published(data, VERIFIED_2023) == before[VERIFIED_2023] + 7
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
         revisions = conn.execute(
             "SELECT area, old_value, new_value, files_loaded FROM ops.figure_revisions "
@@ -68,20 +88,9 @@ def test_a_small_inbox_with_two_districts_reporting_is_provisional(small_air_bui
     assert "（暂定）" in report
 
 
-def test_resubmitted_register_with_one_more_case_adds_exactly_one(small_air_build, tmp_path):
-    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
-    inbox, data = tmp_path / "inbox", tmp_path / "data"
-    before = _published(data, PUNISHED_2023_01)
-    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as conn:
-        cases = conn.execute(
-            "SELECT case_code, district, punished_on FROM raw.air_vehicle_penalties ORDER BY case_code"
-        ).fetchall()
-    rows = [{"case_code": c, "district": d, "punished_on": p} for c, d, p in cases]
-    rows.append({"case_code": "C999", "district": "鸠江区", "punished_on": date(2023, 1, 20)})
-    write_submission(inbox, "air_vehicle_penalties", "超标排放机动车查处台账_20230215.xlsx", rows)
-
-    assert run_refresh(inbox, data).success
-    assert _published(data, PUNISHED_2023_01) == before + 1
+def test_resubmitted_register_with_one_more_case_adds_exactly_one(resubmitted):
+    data, before = resubmitted
+    assert _published(data, PUNISHED_2023_01) == before[PUNISHED_2023_01] + 1
 
 
 def test_an_older_version_never_replaces_a_newer_one(small_air_build, tmp_path):
