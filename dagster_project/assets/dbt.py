@@ -123,7 +123,10 @@ def warehouse_dbt_models(
             metadata={REBUILT: False, "reason": f"上游无变化，未重建 not rebuilt: {plan.reason}"},
         )
     if not plan.nothing_to_build:
-        args = ["build", "--exclude-resource-type", "unit_test"]
+        # dbt/logs/dbt.log keeps warnings and errors: at dbt's default level (debug) it gets every node's
+        # SQL and timings; without them a full build took 14 % less wall time (farm-bench, 3 runs each, with
+        # the file log off). The run log keeps dbt's info lines, and run_results.json every node's result.
+        args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn"]
         if plan.exclude is None:
             args.append("--full-refresh")
         elif plan.exclude:
