@@ -1,30 +1,9 @@
 -- 水质自动监测微站台账：1:1 对应 raw.water_micro_stations（建设方式与建成日期）。
-with
-
-source as (
-
-    select * from {{ source('raw_water', 'water_micro_stations') }}
-
-),
-
-renamed as (
-
-    select
-        station_code,
-        station_name,
-        source_code,
-        district,
-        build_type,
-        completed_on,
-        {{ lineage_columns() }}
-    from source
-
-),
-
-final as (
-
-    select * from renamed
-
-)
-
-select * from final
+{% call staging_one_to_one('raw_water', 'water_micro_stations') %}
+station_code,
+station_name,
+source_code,
+district,
+build_type,
+completed_on,
+{% endcall %}
