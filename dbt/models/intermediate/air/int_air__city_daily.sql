@@ -128,23 +128,7 @@ day_rulesets as (
 
 ),
 
-iaqi as (
-
-    {{ air_daily_iaqi('concentrations', []) }}
-
-),
-
-iaqi_wide as (
-
-    {{ air_iaqi_wide('iaqi', []) }}
-
-),
-
-aqi as (
-
-    {{ air_daily_aqi('iaqi', []) }}
-
-),
+{{ air_daily_aqi_ctes('concentrations', []) }},
 
 final as (
 

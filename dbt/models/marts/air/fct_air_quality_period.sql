@@ -208,15 +208,9 @@ final as (
         cur.no2_mean,
         cur.co_p95,
         cur.o3_mda8_p90,
-        {%- for p in stat_pollutants %}
-        cur.n_days_{{ p }},
-        {%- endfor %}
-        {%- for p in stat_pollutants %}
-        cur.{{ p }}_statistic_valid,
-        {%- endfor %}
-        {%- for p in stat_pollutants %}
-        cur.{{ p }}_statistic_invalid_reason,
-        {%- endfor %}
+        {{ qualified_columns('cur', stat_pollutants, prefix='n_days_') }}
+        {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_valid') }}
+        {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_invalid_reason') }}
         cur.n_exceptional_event_days,
         cur.valid_days,
         cur.good_days,

@@ -75,9 +75,7 @@ final as (
         s.no2_mean,
         s.co_p95,
         s.o3_mda8_p90,
-        {%- for p in daily_column %}
-        s.n_days_{{ p }},
-        {%- endfor %}
+        {{ qualified_columns('s', daily_column, prefix='n_days_') }}
         {%- for p in daily_column %}
         coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid,
         {%- endfor %}
