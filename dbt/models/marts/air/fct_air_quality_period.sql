@@ -202,13 +202,7 @@ final as (
         cur.n_recomputed_days,
         cur.n_retrospective_days,
         cur.n_retrospective_days > 0 as has_retrospective_days,
-        cur.pm25_mean,
-        cur.pm10_mean,
-        cur.so2_mean,
-        cur.no2_mean,
-        cur.co_p95,
-        cur.o3_mda8_p90,
-        {{ qualified_columns('cur', stat_pollutants, prefix='n_days_') }}
+        {{ air_period_concentration_columns('cur') }}
         {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_valid') }}
         {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_invalid_reason') }}
         cur.n_exceptional_event_days,
