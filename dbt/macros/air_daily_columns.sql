@@ -1,7 +1,7 @@
 {#-
-    The columns and joins that put a day's IAQI and AQI (the CTEs iaqi_wide as w and aqi as a, built by
-    air_iaqi_wide and air_daily_aqi) next to the day they score: one list for the station-day and city-day
-    models, one for their by-basis variants.
+    The CTEs that score a day and the columns and joins that put its IAQI and AQI (the CTEs iaqi_wide as w and
+    aqi as a, written by air_daily_aqi_ctes) next to the day they score: one list for the station-day and
+    city-day models, one for their by-basis variants.
 -#}
 
 {#- air_daily_aqi_joins(day_alias, key_columns, basis=none, with_day_ruleset=false): left joins iaqi_wide as w

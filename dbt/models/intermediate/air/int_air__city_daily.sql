@@ -140,9 +140,7 @@ final as (
         c.n_stations_evaluation,
         c.n_stations_reporting,
         c.n_stations_valid,
-        {%- for item in air_daily_item_codes() %}
-        c.n_stations_{{ item }},
-        {%- endfor %}
+        {{ qualified_columns('c', air_daily_item_codes(), prefix='n_stations_') }}
         c.items_below_station_share,
         {{ air_day_concentration_columns('c') }},
         {{ air_daily_aqi_columns() }},
