@@ -54,9 +54,7 @@
     ),
     iaqi_long as (
         select
-            {%- for k in key_columns %}
-            c.{{ k }},
-            {%- endfor %}
+            {{ qualified_columns('c', key_columns) }}
             c.obs_date,
             r.ruleset,
             i.item,
@@ -209,9 +207,7 @@
         from {{ ref('aqi_categories') }}
     )
     select
-        {%- for k in key_columns %}
-        d.{{ k }},
-        {%- endfor %}
+        {{ qualified_columns('d', key_columns) }}
         d.obs_date,
         d.ruleset,
         d.n_items,
@@ -274,9 +270,7 @@
 -#}
 {% macro air_day_ruleset(days, key_columns) -%}
     select
-        {%- for k in key_columns %}
-        d.{{ k }},
-        {%- endfor %}
+        {{ qualified_columns('d', key_columns) }}
         d.obs_date,
         r.ruleset,
         r.aqi_standard,

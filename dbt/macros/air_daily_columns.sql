@@ -1,7 +1,7 @@
 {#-
-    The columns and joins that put a day's IAQI and AQI (the CTEs iaqi_wide as w and aqi as a, built by
-    air_iaqi_wide and air_daily_aqi) next to the day they score: one list for the station-day and city-day
-    models, one for their by-basis variants.
+    The CTEs that score a day and the columns and joins that put its IAQI and AQI (the CTEs iaqi_wide as w and
+    aqi as a, written by air_daily_aqi_ctes) next to the day they score: one list for the station-day and
+    city-day models, one for their by-basis variants.
 -#}
 
 {#- air_daily_aqi_joins(day_alias, key_columns, basis=none, with_day_ruleset=false): left joins iaqi_wide as w
@@ -27,12 +27,8 @@
     city-day (int_air__station_daily, int_air__city_daily); a flag of a day without AQI rows reads as
     withheld, not partial, not capped -#}
 {% macro air_daily_aqi_columns() -%}
-    {%- for item in air_daily_item_codes() %}
-    w.{{ item }}_rounded,
-    {%- endfor %}
-    {%- for item in air_daily_item_codes() %}
-    w.iaqi_{{ item }},
-    {%- endfor %}
+    {{ qualified_columns('w', air_daily_item_codes(), suffix='_rounded') }}
+    {{ qualified_columns('w', air_daily_item_codes(), prefix='iaqi_') }}
     {{ air_aqi_result_columns('a') }},
     a.n_items,
     a.n_items_missing,
@@ -48,12 +44,8 @@
     category, primary pollutants, valid day and good day under one assessment basis
     (int_air__station_daily_by_basis, int_air__city_daily_by_basis) -#}
 {% macro air_daily_by_basis_columns(day_alias) -%}
-    {%- for item in air_daily_item_codes() %}
-    {{ day_alias }}.{{ item }},
-    {%- endfor %}
-    {%- for item in air_daily_item_codes() %}
-    w.iaqi_{{ item }},
-    {%- endfor %}
+    {{ qualified_columns(day_alias, air_daily_item_codes()) }}
+    {{ qualified_columns('w', air_daily_item_codes(), prefix='iaqi_') }}
     a.aqi,
     a.aqi_category,
     a.primary_pollutants,
@@ -75,9 +67,7 @@
     with basis_column='assessment_basis' -#}
 {% macro air_concentrations_by_basis(days, key_columns, rulesets) -%}
     select
-        {%- for k in key_columns %}
-        d.{{ k }},
-        {%- endfor %}
+        {{ qualified_columns('d', key_columns) }}
         d.obs_date,
         r.ruleset as assessment_basis,
         {%- for item in air_daily_item_codes() %}
@@ -117,4 +107,28 @@
         'exceeding_pollutants'] %}
     {{ alias }}.{{ column }}{{ ',' if not loop.last }}
     {%- endfor %}
+{%- endmacro %}
+
+
+{#- air_daily_aqi_ctes(concentrations, key_columns, basis_column=none): the CTEs that score a day, for the WITH
+    list of a station-day or city-day model: iaqi (air_daily_iaqi over `concentrations`), iaqi_wide
+    (air_iaqi_wide) and aqi (air_daily_aqi), the names air_daily_aqi_joins and the column macros read -#}
+{% macro air_daily_aqi_ctes(concentrations, key_columns, basis_column=none) -%}
+iaqi as (
+
+    {{ air_daily_iaqi(concentrations, key_columns, basis_column=basis_column) }}
+
+),
+
+iaqi_wide as (
+
+    {{ air_iaqi_wide('iaqi', key_columns) }}
+
+),
+
+aqi as (
+
+    {{ air_daily_aqi('iaqi', key_columns) }}
+
+)
 {%- endmacro %}

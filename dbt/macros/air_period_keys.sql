@@ -48,3 +48,13 @@
         d.{{ group_column }},
         {{ air_period_keys('p', 'd') }}
 {%- endmacro %}
+
+
+{#- air_period_prior_year_join(relation, alias, current_alias, key_columns) → joins `relation` as `alias` on the
+    same period of the previous year (period_prior_year_join_on) of the same period kind and assessment basis, and
+    of the same key_columns (the district of a district period): an air period's 同比 compares like with like -#}
+{% macro air_period_prior_year_join(relation, alias, current_alias, key_columns=[]) -%}
+    {{ period_prior_year_join_on(
+        relation, alias, current_alias, key_columns + ['period_kind', 'assessment_basis']
+    ) }}
+{%- endmacro %}

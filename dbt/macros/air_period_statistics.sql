@@ -31,3 +31,17 @@
     cast(count({{ daily }}.{{ column }}) as integer) as n_days_{{ p }}{{ ',' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+
+{#-
+    air_period_concentration_columns(alias) → the period statistics of `alias` (air_period_concentrations) as the
+    city and station period marts publish them: the statistics in the report's pollutant order (PM2.5, PM10, SO2,
+    NO2, CO, O3), then n_days_<pollutant>; each followed by a comma, like qualified_columns.
+-#}
+{% macro air_period_concentration_columns(alias) -%}
+    {%- set statistic = air_period_statistic_columns() -%}
+    {%- for p in ['pm25', 'pm10', 'so2', 'no2', 'co', 'o3'] %}
+    {{ alias }}.{{ statistic[p] }},
+    {%- endfor %}
+    {{ qualified_columns(alias, air_statistic_daily_columns(), prefix='n_days_') }}
+{%- endmacro %}

@@ -58,9 +58,7 @@
         group by event_date
     )
     select
-        {%- for c in pass_columns %}
-        d.{{ c }},
-        {%- endfor %}
+        {{ qualified_columns('d', pass_columns) }}
         d.obs_date,
         e.event_date is not null as is_exceptional_event_day,
         {%- for p, column in air_statistic_daily_columns().items() %}
@@ -122,9 +120,7 @@
     ),
     validity_grid as (
         select
-            {%- for k in key_columns %}
-            s.{{ k }},
-            {%- endfor %}
+            {{ qualified_columns('s', key_columns) }}
             pm.*
         from validity_period_months as pm
         {%- if key_columns %}
@@ -132,9 +128,7 @@
         {%- endif %}
     )
     select
-        {%- for k in key_columns %}
-        g.{{ k }},
-        {%- endfor %}
+        {{ qualified_columns('g', key_columns) }}
         g.period_kind,
         g.year,
         g.end_month,

@@ -50,11 +50,7 @@ compared as (
         end
             as yoy_assessment_basis
     from rounded as cur
-    left join rounded as ly
-        on cur.indicator_code = ly.indicator_code
-        and cur.area = ly.area
-        and ly.year = cur.year - 1
-        and cur.end_month = ly.end_month
+    {{ period_prior_year_join_on('rounded', 'ly', 'cur', ['indicator_code', 'area']) }}
 
 ),
 

@@ -128,23 +128,7 @@ day_rulesets as (
 
 ),
 
-iaqi as (
-
-    {{ air_daily_iaqi('concentrations', []) }}
-
-),
-
-iaqi_wide as (
-
-    {{ air_iaqi_wide('iaqi', []) }}
-
-),
-
-aqi as (
-
-    {{ air_daily_aqi('iaqi', []) }}
-
-),
+{{ air_daily_aqi_ctes('concentrations', []) }},
 
 final as (
 
@@ -156,9 +140,7 @@ final as (
         c.n_stations_evaluation,
         c.n_stations_reporting,
         c.n_stations_valid,
-        {%- for item in air_daily_item_codes() %}
-        c.n_stations_{{ item }},
-        {%- endfor %}
+        {{ qualified_columns('c', air_daily_item_codes(), prefix='n_stations_') }}
         c.items_below_station_share,
         {{ air_day_concentration_columns('c') }},
         {{ air_daily_aqi_columns() }},

@@ -23,23 +23,7 @@ concentrations as (
 
 ),
 
-iaqi as (
-
-    {{ air_daily_iaqi('concentrations', ['assessment_basis'], basis_column='assessment_basis') }}
-
-),
-
-iaqi_wide as (
-
-    {{ air_iaqi_wide('iaqi', ['assessment_basis']) }}
-
-),
-
-aqi as (
-
-    {{ air_daily_aqi('iaqi', ['assessment_basis']) }}
-
-),
+{{ air_daily_aqi_ctes('concentrations', ['assessment_basis'], basis_column='assessment_basis') }},
 
 final as (
 

@@ -180,23 +180,7 @@ day_rulesets as (
 
 ),
 
-iaqi as (
-
-    {{ air_daily_iaqi('validated', ['station_code']) }}
-
-),
-
-iaqi_wide as (
-
-    {{ air_iaqi_wide('iaqi', ['station_code']) }}
-
-),
-
-aqi as (
-
-    {{ air_daily_aqi('iaqi', ['station_code']) }}
-
-),
+{{ air_daily_aqi_ctes('validated', ['station_code']) }},
 
 final as (
 

@@ -30,25 +30,9 @@ concentrations as (
 
 ),
 
-iaqi as (
-
-    {{ air_daily_iaqi(
-        'concentrations', ['station_code', 'assessment_basis'], basis_column='assessment_basis'
-    ) }}
-
-),
-
-iaqi_wide as (
-
-    {{ air_iaqi_wide('iaqi', ['station_code', 'assessment_basis']) }}
-
-),
-
-aqi as (
-
-    {{ air_daily_aqi('iaqi', ['station_code', 'assessment_basis']) }}
-
-),
+{{ air_daily_aqi_ctes(
+    'concentrations', ['station_code', 'assessment_basis'], basis_column='assessment_basis'
+) }},
 
 final as (
 

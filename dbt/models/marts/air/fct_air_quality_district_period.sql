@@ -84,12 +84,7 @@ final as (
         cast(ly.assessment_basis as varchar) as yoy_assessment_basis,
         ly.n_recomputed_station_days > 0 as yoy_previous_year_recomputed
     from scored as cur
-    left join scored as ly
-        on cur.district = ly.district
-        and cur.period_kind = ly.period_kind
-        and ly.year = cur.year - 1
-        and cur.end_month = ly.end_month
-        and cur.assessment_basis = ly.assessment_basis
+    {{ air_period_prior_year_join('scored', 'ly', 'cur', ['district']) }}
 
 )
 

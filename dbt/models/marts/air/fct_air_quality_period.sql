@@ -202,21 +202,9 @@ final as (
         cur.n_recomputed_days,
         cur.n_retrospective_days,
         cur.n_retrospective_days > 0 as has_retrospective_days,
-        cur.pm25_mean,
-        cur.pm10_mean,
-        cur.so2_mean,
-        cur.no2_mean,
-        cur.co_p95,
-        cur.o3_mda8_p90,
-        {%- for p in stat_pollutants %}
-        cur.n_days_{{ p }},
-        {%- endfor %}
-        {%- for p in stat_pollutants %}
-        cur.{{ p }}_statistic_valid,
-        {%- endfor %}
-        {%- for p in stat_pollutants %}
-        cur.{{ p }}_statistic_invalid_reason,
-        {%- endfor %}
+        {{ air_period_concentration_columns('cur') }}
+        {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_valid') }}
+        {{ qualified_columns('cur', stat_pollutants, suffix='_statistic_invalid_reason') }}
         cur.n_exceptional_event_days,
         cur.valid_days,
         cur.good_days,
@@ -249,11 +237,7 @@ final as (
         cast(ly.assessment_basis as varchar) as yoy_assessment_basis,
         ly.n_recomputed_days > 0 as yoy_previous_year_recomputed
     from scored as cur
-    left join scored as ly
-        on cur.period_kind = ly.period_kind
-        and ly.year = cur.year - 1
-        and cur.end_month = ly.end_month
-        and cur.assessment_basis = ly.assessment_basis
+    {{ air_period_prior_year_join('scored', 'ly', 'cur') }}
 
 )
 

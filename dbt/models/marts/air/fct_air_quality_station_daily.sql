@@ -27,15 +27,9 @@ final as (
         d.is_city_evaluation,
         {{ air_station_day_counts('d') }},
         d.n_valid_o3_8h_windows,
-        {%- for item in air_daily_item_codes() %}
-        d.{{ item }},
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        d.{{ item }}_rounded,
-        {%- endfor %}
-        {%- for item in air_daily_item_codes() %}
-        d.iaqi_{{ item }},
-        {%- endfor %}
+        {{ qualified_columns('d', air_daily_item_codes()) }}
+        {{ qualified_columns('d', air_daily_item_codes(), suffix='_rounded') }}
+        {{ qualified_columns('d', air_daily_item_codes(), prefix='iaqi_') }}
         {{ air_aqi_result_columns('d') }},
         {{ air_day_status('d.aqi') }},
         d.missing_items,

@@ -69,15 +69,7 @@ final as (
         s.rulesets_in_period,
         s.n_recomputed_days,
         s.n_retrospective_days,
-        s.pm25_mean,
-        s.pm10_mean,
-        s.so2_mean,
-        s.no2_mean,
-        s.co_p95,
-        s.o3_mda8_p90,
-        {%- for p in daily_column %}
-        s.n_days_{{ p }},
-        {%- endfor %}
+        {{ air_period_concentration_columns('s') }}
         {%- for p in daily_column %}
         coalesce(v.{{ p }}_statistic_valid, false) as {{ p }}_statistic_valid,
         {%- endfor %}

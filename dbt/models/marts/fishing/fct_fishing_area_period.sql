@@ -61,9 +61,7 @@ district_rosters as (
         p.year,
         p.end_month,
         c.district,
-        {%- for column in staff_stocks %}
-        c.{{ column }},
-        {%- endfor %}
+        {{ qualified_columns('c', staff_stocks) }}
         row_number() over (partition by p.year, p.end_month, c.district order by c.as_of_date desc) as recency
     from periods as p
     inner join capacity as c

@@ -62,9 +62,7 @@ city_rows as (
 
     select
         {{ period_city_keys('c') }},
-        {%- for column in forestry_metric_columns() %}
-        c.{{ column }},
-        {%- endfor %}
+        {{ qualified_columns('c', forestry_metric_columns()) }}
         c.protected_areas_inspected,
         c.wildlife_species_rescued,
         c.wildlife_rescue_rate_pct,
@@ -90,9 +88,7 @@ district_rows as (
         d.district as area,
         d.year,
         d.end_month,
-        {%- for column in forestry_metric_columns() %}
-        g.{{ column }},
-        {%- endfor %}
+        {{ qualified_columns('g', forestry_metric_columns()) }}
         cast(null as bigint) as protected_areas_inspected,
         cast(null as bigint) as wildlife_species_rescued,
         g.wildlife_rescue_rate_pct,

@@ -116,9 +116,7 @@ combined as (
         p.period_end,
         pc.plots_surveyed,
         pc.plot_reports_completed,
-        {%- for column in district_sums %}
-        d.{{ column }},
-        {%- endfor %}
+        {{ qualified_columns('d', district_sums) }}
         m.demo_sites_min_county,
         t.hazwaste_training_sessions,
         t.hazwaste_trainees,

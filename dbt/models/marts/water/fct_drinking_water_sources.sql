@@ -101,12 +101,7 @@ final as (
         s.n_micro_stations_moved,
         s.n_micro_stations_reused
     from periods as p
-    left join quality as q
-        on p.year = q.year and p.end_month = q.end_month
-    left join counted as c
-        on p.year = c.year and p.end_month = c.end_month
-    left join stations as s
-        on p.year = s.year and p.end_month = s.end_month
+    {{ period_left_join_parts({'q': 'quality', 'c': 'counted', 's': 'stations'}, ['year', 'end_month']) }}
 
 )
 

@@ -122,9 +122,7 @@ drinking_values as (
 outfall_districts as (
 
     select
-        {%- for column in outfall_stocks %}
-        o.{{ column }},
-        {%- endfor %}
+        {{ qualified_columns('o', outfall_stocks) }}
         b.year,
         b.end_month,
         o.district
