@@ -43,7 +43,7 @@ rebuild: manifest
 	$(MAKE) run
 
 test: manifest
-	$(RUN) pytest -n 2 --dist loadfile --durations=30
+	$(RUN) pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=30
 
 dev: manifest
 	$(RUN) dagster dev -m dagster_project.definitions --host 127.0.0.1 --port $(PORT)

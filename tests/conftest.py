@@ -44,10 +44,12 @@ def shared_build(tmp_path_factory, name: str, build: Callable[[Path], bool]) -> 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Order the modules so that no xdist worker waits on a build lock while there is other work.
 
-    With `--dist loadfile` each worker takes modules in this order. One module per shared build goes
-    first, so each build starts at once in one worker; then the modules that need no shared build, which
-    keep the other worker busy; then the other users of each build, the sample's last. The order is the
-    same in every worker, as xdist requires.
+    With `--dist loadfile --no-loadscope-reorder` each worker takes modules in this order. (Without the
+    flag, xdist hands out the modules with the most tests first: a worker waited ~100 s for the sample
+    build in a module that needed it, while modules that need no build were still queued.) One module
+    per shared build goes first, so each build starts at once in one worker; then the modules that need
+    no shared build, which keep the other worker busy; then the other users of each build, the sample's
+    last. The order is the same in every worker, as xdist requires.
     """
     builds_of: dict[Path, set[str]] = {}
     for item in items:

@@ -21,7 +21,7 @@ from ..faults import crash_point
 from ..ingest.sql import quote_identifier
 from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
-from .dbt_selection import plan_build, save_state
+from .dbt_selection import INDIRECT_SELECTION, plan_build, save_state
 from .owners import WAREHOUSE_OWNERS
 
 # metadata key of a dbt asset this run did not rebuild (value False): its table is the one the last build left
@@ -130,7 +130,7 @@ def warehouse_dbt_models(
         if plan.exclude is None:
             args.append("--full-refresh")
         elif plan.exclude:
-            args += ["--exclude", " ".join(plan.exclude)]
+            args += ["--indirect-selection", INDIRECT_SELECTION, "--exclude", " ".join(plan.exclude)]
         events, failure = [], None
         try:
             for event in _crash_checked(dbt.cli(args, context=context).stream()):

@@ -26,6 +26,8 @@ from ..settings import DBT_PROJECT_DIR, Settings
 
 STATE_FILE_NAME = "dbt_build_state.json"
 BUILT_TYPES = ("model", "seed", "snapshot", "test")
+# how the selectors of `BuildPlan.exclude` leave tests out: only a test whose parents are all left out
+INDIRECT_SELECTION = "cautious"
 
 
 @dataclass(frozen=True)
@@ -90,20 +92,63 @@ def affected_nodes(manifest: dict, raw_tables: set[str]) -> set[str]:
     return seen
 
 
-def _exclusions(manifest: dict, affected: set[str]) -> list[str] | None:
-    """dbt selectors for every node outside `affected`: seeds as one resource type (no seed is ever
-    downstream of a raw table), the rest by their full fqn. An fqn is matched as a prefix, so when
-    one would also match an affected node (a folder named like a node), None: build everything."""
-    left_out = [
-        node
-        for uid, node in manifest["nodes"].items()
-        if node["resource_type"] in BUILT_TYPES and node["resource_type"] != "seed" and uid not in affected
-    ]
-    kept = [manifest["nodes"][uid]["fqn"] for uid in affected if uid in manifest["nodes"]]
-    for node in left_out:
-        if any(fqn[: len(node["fqn"])] == node["fqn"] for fqn in kept):
+def _parents(manifest: dict) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
+    for uid, children in manifest["child_map"].items():
+        for child in children:
+            parents.setdefault(child, set()).add(uid)
+    return parents
+
+
+def _ancestors(parents: dict[str, set[str]], uids: set[str]) -> set[str]:
+    seen: set[str] = set()
+    pending = list(uids)
+    while pending:
+        for parent in parents.get(pending.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                pending.append(parent)
+    return seen
+
+
+def exclusions(manifest: dict, affected: set[str]) -> list[str] | None:
+    """dbt selectors for every node outside `affected`, as few as dbt needs: dbt matches each selector
+    against every node, and one per node left out (a thousand) cost a refresh about 5 s of selection.
+
+    Every ancestor of a node outside `affected` is outside it too. So the models left out are the
+    ancestors of those among them with no model child left out: one `+fqn:` selector each, plus the
+    seeds as one resource type (no seed is ever downstream of a raw table). With cautious indirect
+    selection (INDIRECT_SELECTION) dbt then leaves out exactly the tests whose parents are all left
+    out, which are the tests outside `affected`; a test on a source that no model reads is named by its
+    fqn. An fqn is matched as a prefix, so when one would also match an affected node (a folder named
+    like a node), None: build everything."""
+    nodes = manifest["nodes"]
+    left_out_models = {
+        uid
+        for uid, node in nodes.items()
+        if node["resource_type"] in BUILT_TYPES
+        and node["resource_type"] not in ("seed", "test")
+        and uid not in affected
+    }
+    children = manifest["child_map"]
+    outermost = {uid for uid in left_out_models if not left_out_models & set(children.get(uid, ()))}
+    parents = _parents(manifest)
+    covered = outermost | _ancestors(parents, outermost)
+    covered |= {uid for uid, node in nodes.items() if node["resource_type"] == "seed"}
+    loose_tests = {
+        uid
+        for uid, node in nodes.items()
+        if node["resource_type"] == "test" and uid not in affected and not parents.get(uid, set()) <= covered
+    }
+    kept = [nodes[uid]["fqn"] for uid in affected if uid in nodes]
+    for uid in outermost | loose_tests:
+        if any(fqn[: len(nodes[uid]["fqn"])] == nodes[uid]["fqn"] for fqn in kept):
             return None
-    return ["resource_type:seed", *sorted("fqn:" + ".".join(node["fqn"]) for node in left_out)]
+    return [
+        "resource_type:seed",
+        *sorted("+fqn:" + ".".join(nodes[uid]["fqn"]) for uid in outermost),
+        *sorted("fqn:" + ".".join(nodes[uid]["fqn"]) for uid in loose_tests),
+    ]
 
 
 def plan_build(settings: Settings, manifest: dict, conn: duckdb.DuckDBPyConnection) -> BuildPlan:
@@ -127,7 +172,7 @@ def plan_build(settings: Settings, manifest: dict, conn: duckdb.DuckDBPyConnecti
     if changed:
         raw_tables |= {table.split(".", 1)[1] for table in BOOKKEEPING_TABLES}
     affected = affected_nodes(manifest, raw_tables)
-    exclude = _exclusions(manifest, affected)
+    exclude = exclusions(manifest, affected)
     if exclude is None:
         return BuildPlan(None, frozenset(), changed, latest, digest, "full build: a node cannot be left out")
     built = sum(1 for uid in affected if manifest["nodes"].get(uid, {}).get("resource_type") in BUILT_TYPES)

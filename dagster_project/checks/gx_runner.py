@@ -12,6 +12,7 @@ is a broken check, not a data failure: it raises CheckBroken instead of reportin
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -70,6 +71,12 @@ class Suite:
                 macro.read_text(encoding="utf-8") for macro in sorted((path.parent / "macros").glob("*.sql"))
             ),
         )
+
+    @property
+    def digest(self) -> str:
+        """What decides the suite's outcome on a given table: its query, macros and expectations."""
+        parts = [self.batch_query, self.macros, self.expectations]
+        return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     @property
     def severities(self) -> list[str]:

@@ -16,6 +16,9 @@ from pathlib import Path
 from .gx_runner import Suite, SuiteOutcome
 
 HISTORY_FILE = "check_results.jsonl"
+# each suite's last outcome, per severity, as its checks reported it: what a run that did not rebuild the
+# suite's table reports again instead of validating the same table twice
+LAST_RESULTS_DIR = "last_results"
 
 
 def expectation_key(expectation: str, kwargs: dict) -> str:
@@ -84,3 +87,30 @@ def load_history(quality_dir: Path) -> list[EvaluationRecord]:
         except json.JSONDecodeError:
             continue
     return records
+
+
+def save_last_results(quality_dir: Path, run_id: str, suite: Suite, results: dict[str, dict]) -> None:
+    """Replace the suite's last results (severity → passed and metadata) with this run's."""
+    folder = quality_dir / LAST_RESULTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = folder / f".{suite.name}.json.tmp"
+    staged.write_text(
+        json.dumps(
+            {"run_id": run_id, "suite_digest": suite.digest, "results": results},
+            ensure_ascii=False,
+            default=str,
+        ),
+        encoding="utf-8",
+    )
+    staged.replace(folder / f"{suite.name}.json")
+
+
+def last_results(quality_dir: Path, suite: Suite) -> tuple[str, dict[str, dict]] | None:
+    """The run and results of the suite's last validation, if the suite then was the suite now."""
+    path = quality_dir / LAST_RESULTS_DIR / f"{suite.name}.json"
+    if not path.exists():
+        return None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    if saved["suite_digest"] != suite.digest or set(saved["results"]) != set(suite.severities):
+        return None
+    return saved["run_id"], saved["results"]

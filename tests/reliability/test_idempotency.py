@@ -7,6 +7,7 @@ import shutil
 import duckdb
 import pytest
 
+from dagster_project.checks.history import load_history
 from tests.inboxes import enforcement_rows, write_submission
 from tests.pipeline import run_refresh
 
@@ -53,13 +54,27 @@ def two_runs(small_air_build, tmp_path_factory):
     shutil.copytree(small_air_build / "inbox", root / "inbox")
     shutil.copytree(small_air_build / "data", root / "first")
     inbox = root / "inbox"
-    assert run_refresh(inbox, root / "first").success
+    rerun = run_refresh(inbox, root / "first")
+    assert rerun.success
     assert run_refresh(inbox, root / "second").success
-    return root, inbox
+    return root, inbox, rerun
+
+
+def _check_runs(result) -> dict[str, str | None]:
+    """GX check → the run whose validation it reported again (None: validated in this run)."""
+    return {
+        evaluation.check_name: getattr(evaluation.metadata.get("carried_forward_from_run"), "value", None)
+        for evaluation in result.get_asset_check_evaluations()
+        if evaluation.check_name.startswith("gx_")
+    }
+
+
+def _history_runs(data_dir) -> set[str]:
+    return {record.run_id for record in load_history(data_dir / "quality")}
 
 
 def test_refreshing_the_same_inbox_again_gives_identical_marts(two_runs):
-    root, _ = two_runs
+    root, _, rerun = two_runs
     # the rerun rebuilds no model and publishes nothing new: the snapshot stays, the publish log says so
     snapshots = sorted((root / "first" / "snapshots").glob("warehouse-*.duckdb"))
     assert len(snapshots) == 1
@@ -71,8 +86,16 @@ def test_refreshing_the_same_inbox_again_gives_identical_marts(two_runs):
     )
 
 
+def test_a_rerun_validates_no_table_again_and_reports_each_suites_last_results(two_runs):
+    root, _, rerun = two_runs
+    reported = _check_runs(rerun)
+    assert len(reported) > 30
+    assert all(run is not None and run != rerun.run_id for run in reported.values())
+    assert rerun.run_id not in _history_runs(root / "first")
+
+
 def test_a_corrected_resubmission_changes_exactly_its_rows(two_runs):
-    root, inbox = two_runs
+    root, inbox, _ = two_runs
     before = sorted((root / "first" / "snapshots").glob("warehouse-*.duckdb"))[-1]
     rows = enforcement_rows(
         {"enterprises_verified": 10, "inspection_staff_times": 20, "vehicles_blacklisted": 3}
@@ -86,7 +109,13 @@ def test_a_corrected_resubmission_changes_exactly_its_rows(two_runs):
         title="XX市大气污染防治执法工作月报表（2023年1月）",
         with_total=True,
     )
-    assert run_refresh(inbox, root / "first").success
+    corrected = run_refresh(inbox, root / "first")
+    assert corrected.success
+    reported = _check_runs(corrected)
+    # the enforcement mart is rebuilt and validated again; a water table, untouched, is not
+    assert reported["gx_fct_air_enforcement_warn"] is None
+    assert reported["gx_fct_water_section_monthly_error"] is not None
+    assert corrected.run_id in _history_runs(root / "first")
 
     changed = changed_rows(
         before, root / "first" / "warehouse.duckdb", "fct_air_enforcement", "district, year, month"
