@@ -20,7 +20,7 @@ import duckdb
 
 from ..faults import crash_point
 from ..inbox import inbox_digest as current_inbox_digest
-from ..ingest.schema import ensure_table
+from ..ingest.schema import ensure_table, table_specs
 from ..settings import Settings
 from .allowlist import PublishedTable, published_tables
 from .snapshot import sql_literal, write_snapshot
@@ -30,43 +30,7 @@ PUBLISHED = "published"
 NOTHING_NEW = "nothing_new"
 REVISIONS_TABLE = "ops.figure_revisions"
 INDICATOR_VALUES = "indicators.fct_indicator_values"
-# table → {column: (SQL type, Chinese description)}
-OPS_TABLES = {
-    PUBLISH_LOG_TABLE: {
-        "published_at": ("TIMESTAMP", "发布时间（UTC）"),
-        "run_id": ("VARCHAR", "Dagster 运行编号"),
-        "snapshot_file": ("VARCHAR", "本次发布的快照文件名（data/snapshots/ 下）"),
-        "inbox_digest": (
-            "VARCHAR",
-            "收件箱摘要：可装载文件的相对路径与内容 SHA-256 之摘要，任一报送内容变化即改变",
-        ),
-        "check_results": ("JSON", "本次运行各数据质量检查的结果（检查名 → passed 或 failed (严重级别)）"),
-        "mart_rows": ("JSON", "发布时各集市表与指标表的行数（表名 → 行数）"),
-        "outcome": (
-            "VARCHAR",
-            "结果：published = 发布了新快照；nothing_new = 无新报送，收件箱与上次发布相同，快照未替换"
-            "（snapshot_file 为沿用的快照）",
-        ),
-    },
-    REVISIONS_TABLE: {
-        "detected_at": ("TIMESTAMP", "发现变动的时间（UTC）"),
-        "run_id": ("VARCHAR", "发现变动的 Dagster 运行编号"),
-        "indicator_code": ("VARCHAR", "指标编码（reference.indicators）"),
-        "area": ("VARCHAR", "地区：全市或区县名称"),
-        "year": ("INTEGER", "年份"),
-        "end_month": ("INTEGER", "期间截止月"),
-        "old_value": ("DOUBLE", "上次发布的指标值"),
-        "new_value": ("DOUBLE", "本次发布的指标值"),
-        "files_loaded": ("VARCHAR", "本次运行装载的文件（分号分隔），即引起变动的报送"),
-    },
-}
-OPS_DESCRIPTIONS = {
-    PUBLISH_LOG_TABLE: (
-        "发布记录：每次发布的时间、运行编号、快照文件、收件箱摘要、检查结果与各集市表行数；"
-        "无新报送的刷新也记一行（outcome = nothing_new）"
-    ),
-    REVISIONS_TABLE: "数字变动记录：因更正报送而与上次发布不同的指标值（原值、新值、本次装载的文件）",
-}
+OPS_TABLES, OPS_DESCRIPTIONS = table_specs(Path(__file__).with_name("ops_tables.yml"))
 
 
 @dataclass(frozen=True)
