@@ -18,6 +18,7 @@ detail rows; 合计 rows and 累计 columns are only there to be checked.
 from __future__ import annotations
 
 import calendar
+import csv
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -880,32 +881,17 @@ def _plate(rng: np.random.Generator, taken: set[str]) -> str:
 
 # =========================================================================== key enterprises
 
-# industry -> (relative number of enterprises, typical annual SO2, NOx, particulates, VOCs in t)
+# one row an industry: its relative number of key enterprises, typical annual SO2, NOx, particulates and
+# VOCs in t, whether it is one of the four heavy industries, the word in its enterprises' names and the
+# districts it sits in (empty: any district)
+EMISSION_COLUMNS = ("so2_t", "nox_t", "particulates_t", "vocs_t")
 KEY_INDUSTRIES = {
-    "水泥": (14, (60, 520, 70, 6)),
-    "火电": (5, (260, 580, 45, 10)),
-    "玻璃": (4, (120, 420, 35, 4)),
-    "钢铁": (3, (200, 420, 180, 35)),
-    "化工": (16, (4, 12, 3, 45)),
-    "汽车制造": (7, (0.5, 4, 2, 70)),
-    "包装印刷": (8, (0.1, 0.5, 0.3, 28)),
-    "家具制造": (6, (0.1, 0.3, 1.5, 22)),
-    "医药制造": (5, (0.5, 2, 0.5, 15)),
-    "电子器件": (4, (0.2, 1, 0.3, 12)),
-    "纺织印染": (4, (3, 6, 1.5, 8)),
-    "污水处理": (3, (0.1, 0.2, 0.1, 2)),
-}
-HEAVY = ("水泥", "火电", "玻璃", "钢铁")
-KEY_ENTERPRISE_DISTRICT = {
-    "水泥": ("繁昌区", "无为市", "南陵县", "湾沚区", "鸠江区", "弋江区"),
-    "火电": ("鸠江区", "繁昌区", "无为市"),
-    "玻璃": ("经济技术开发区", "鸠江区"),
-    "钢铁": ("繁昌区", "鸠江区"),
+    row["industry"]: row
+    for row in csv.DictReader(
+        (Path(__file__).parent / "key_industries.csv").read_text(encoding="utf-8").splitlines()
+    )
 }
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-INDUSTRY_WORD = {"水泥": "水泥", "火电": "发电", "玻璃": "玻璃", "钢铁": "钢铁", "化工": "化工",
-    "汽车制造": "汽车", "包装印刷": "包装印务", "家具制造": "家具", "医药制造": "制药", "电子器件": "电子",
-    "纺织印染": "印染", "污水处理": "水务"}  # fmt: skip
 STEMS = tuple(a + b for a in "华恒长鑫振皖瑞金东新中宏永安" for b in "源达江泰盛昌")  # invented trade names
 
 
@@ -913,20 +899,25 @@ def write_key_enterprises(out: Path) -> None:
     rng = common.rng_for(DOMAIN, "key_enterprises")
     # every key enterprise has online monitoring; the four heavy industries' share of the four pollutants
     # is aimed inside the range the report claims
-    counts = _by_weight(figure("air.key_enterprises_online"), {k: n for k, (n, _) in KEY_INDUSTRIES.items()})
+    weights = {industry: int(row["enterprises_weight"]) for industry, row in KEY_INDUSTRIES.items()}
+    counts = _by_weight(figure("air.key_enterprises_online"), weights)
     heavy_share = FIGURES["air.heavy_industry_emission_share"].aim(0.033) / 100
     records = []
-    for industry, (_, typical) in KEY_INDUSTRIES.items():
+    for industry, row in KEY_INDUSTRIES.items():
+        typical = [float(row[column]) for column in EMISSION_COLUMNS]
+        names = tuple(row["districts"].split("|")) if row["districts"] else NAMES
         for k in range(counts[industry]):
             amounts = np.array(typical) * np.exp(rng.normal(0, 0.35, 4))
-            names = KEY_ENTERPRISE_DISTRICT.get(industry, NAMES)
             records.append([industry, names[int(rng.integers(len(names)))], amounts, k])
-    heavy = sum(r[2].sum() for r in records if r[0] in HEAVY)
-    other = sum(r[2].sum() for r in records if r[0] not in HEAVY)
+    heavy_industries = {industry for industry, row in KEY_INDUSTRIES.items() if row["is_heavy"] == "1"}
+    heavy = sum(r[2].sum() for r in records if r[0] in heavy_industries)
+    other = sum(r[2].sum() for r in records if r[0] not in heavy_industries)
     # the light industries' total is set by the aim; the heavy industries' amounts stay as drawn
     scale = heavy * (1 - heavy_share) / heavy_share / other
     for r in records:
-        r[2] = np.round(r[2] * (scale if r[0] not in HEAVY else 1), 1 if r[0] not in HEAVY else 0)
+        r[2] = np.round(
+            r[2] * (scale if r[0] not in heavy_industries else 1), 1 if r[0] not in heavy_industries else 0
+        )
     rng.shuffle(records)
     rows = []
     stems = list(STEMS[: len(records)])
@@ -940,9 +931,10 @@ def write_key_enterprises(out: Path) -> None:
             cells[3] = f"约{_plain(amounts[3])}"
         stem = stems.pop(int(rng.integers(len(stems))))
         suffix = "股份有限公司" if k % 4 == 0 else "有限公司"
-        rows.append(dict(enterprise_code=code, enterprise_name=f"XX{stem}{INDUSTRY_WORD[industry]}{suffix}",
+        word = KEY_INDUSTRIES[industry]["name_word"]
+        rows.append(dict(enterprise_code=code, enterprise_name=f"XX{stem}{word}{suffix}",
             district=label, industry=industry, online_monitoring="是",
-            **dict(zip(("so2_t", "nox_t", "particulates_t", "vocs_t"), cells, strict=True))))  # fmt: skip
+            **dict(zip(EMISSION_COLUMNS, cells, strict=True))))  # fmt: skip
     labels = {c: f"{h}（吨）" for c, h in (("so2_t", "二氧化硫排放量"), ("nox_t", "氮氧化物排放量"),
         ("particulates_t", "颗粒物排放量"), ("vocs_t", "挥发性有机物排放量"))}  # fmt: skip
     write_submission(out, "air_key_enterprises", "重点排污单位名录_2023.xlsx", rows, numbered=True,

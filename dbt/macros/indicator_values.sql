@@ -92,6 +92,21 @@
     <column>_statistic_valid / <column>_statistic_note; they go with the value, and are NULL for a mart or
     value without them.
 -#}
+{#-
+    indicator_value_columns() → (name, type) of the columns indicator_select gives, in its order: the typed
+    empty select that closes fct_indicator_values' union, and is all of it while the catalogue seed is not
+    loaded yet (parse, lint).
+-#}
+{% macro indicator_value_columns() -%}
+    {{ return([
+        ('indicator_code', 'varchar'), ('area', 'varchar'), ('year', 'integer'), ('end_month', 'integer'),
+        ('value', 'double'), ('numerator', 'double'), ('denominator', 'double'), ('qualifier', 'varchar'),
+        ('is_complete', 'boolean'), ('assessment_basis', 'varchar'), ('value_last_year_on_basis', 'double'),
+        ('is_statistic_valid', 'boolean'), ('statistic_validity_note', 'varchar'),
+    ]) }}
+{%- endmacro %}
+
+
 {% macro indicator_select(row, numerator, denominator) -%}
     select
         cast('{{ row["code"] }}' as varchar) as indicator_code,

@@ -14,19 +14,9 @@ mart_values as (
     union all
     {%- endfor %}
     select
-        cast(null as varchar) as indicator_code,
-        cast(null as varchar) as area,
-        cast(null as integer) as year,
-        cast(null as integer) as end_month,
-        cast(null as double) as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator,
-        cast(null as varchar) as qualifier,
-        cast(null as boolean) as is_complete,
-        cast(null as varchar) as assessment_basis,
-        cast(null as double) as value_last_year_on_basis,
-        cast(null as boolean) as is_statistic_valid,
-        cast(null as varchar) as statistic_validity_note
+    {%- for name, data_type in indicator_value_columns() %}
+        cast(null as {{ data_type }}) as {{ name }}{{ ',' if not loop.last }}
+    {%- endfor %}
     where false
 
 ),
