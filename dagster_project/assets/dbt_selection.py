@@ -75,21 +75,26 @@ def _changed_sources(conn: duckdb.DuckDBPyConnection, since: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _reachable(edges: dict, start: list[str]) -> set[str]:
+    """Every node reached from `start` along `edges` (node → next nodes), `start` itself left out."""
+    seen: set[str] = set()
+    pending = list(start)
+    while pending:
+        for node in edges.get(pending.pop(), ()):
+            if node not in seen:
+                seen.add(node)
+                pending.append(node)
+    return seen
+
+
 def affected_nodes(manifest: dict, raw_tables: set[str]) -> set[str]:
     """unique_ids of every node downstream of the raw-schema sources named, tests included."""
-    pending = [
+    sources = [
         uid
         for uid, source in manifest["sources"].items()
         if source["schema"] == "raw" and source["identifier"] in raw_tables
     ]
-    seen: set[str] = set()
-    while pending:
-        uid = pending.pop()
-        for child in manifest["child_map"].get(uid, []):
-            if child not in seen:
-                seen.add(child)
-                pending.append(child)
-    return seen
+    return _reachable(manifest["child_map"], sources)
 
 
 def _parents(manifest: dict) -> dict[str, set[str]]:
@@ -98,17 +103,6 @@ def _parents(manifest: dict) -> dict[str, set[str]]:
         for child in children:
             parents.setdefault(child, set()).add(uid)
     return parents
-
-
-def _ancestors(parents: dict[str, set[str]], uids: set[str]) -> set[str]:
-    seen: set[str] = set()
-    pending = list(uids)
-    while pending:
-        for parent in parents.get(pending.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                pending.append(parent)
-    return seen
 
 
 def exclusions(manifest: dict, affected: set[str]) -> list[str] | None:
@@ -133,7 +127,7 @@ def exclusions(manifest: dict, affected: set[str]) -> list[str] | None:
     children = manifest["child_map"]
     outermost = {uid for uid in left_out_models if not left_out_models & set(children.get(uid, ()))}
     parents = _parents(manifest)
-    covered = outermost | _ancestors(parents, outermost)
+    covered = outermost | _reachable(parents, list(outermost))
     covered |= {uid for uid, node in nodes.items() if node["resource_type"] == "seed"}
     loose_tests = {
         uid
