@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample warehouse and the small air warehouses are built once per test session and
+"""Shared fixtures: the sample warehouse and the small air warehouse are built once per test session and
 shared, across xdist workers too (a refresh costs minutes; the tests only read these builds or copy them).
 """
 
@@ -13,11 +13,15 @@ import duckdb
 import pytest
 
 from tests.inboxes import write_small_air_inbox
+from tests.inboxes_fishing import write_small_fishing_inbox
+from tests.inboxes_forestry import write_small_forestry_inbox
+from tests.inboxes_soil import write_small_soil_inbox
+from tests.inboxes_water import write_small_water_inbox
 from tests.pipeline import REPO_ROOT, run_refresh
 
 BUILT_MARKER = "build.succeeded"
 # the builds shared by the session, the longest first
-SHARED_BUILDS = ("sample_build", "quality_build", "small_air_build", "one_day_air_build")
+SHARED_BUILDS = ("sample_build", "quality_build", "small_air_build")
 FAILED_MARKER = "build.failed"
 
 
@@ -82,25 +86,37 @@ def sample_build(tmp_path_factory):
     return shared_build(tmp_path_factory, "sample", build) / "data"
 
 
-def _small_air_build(days: int) -> Callable[[Path], bool]:
-    def build(root: Path) -> bool:
-        return run_refresh(write_small_air_inbox(root / "inbox", days=days), root / "data").success
-
-    return build
-
-
 @pytest.fixture(scope="session")
 def small_air_build(tmp_path_factory) -> Path:
     """inbox/ and data/ of one refresh of the small air inbox (3 days of January 2022 and 2023).
 
     Read it, or copy it (shutil.copytree) before changing its inbox or data."""
-    return shared_build(tmp_path_factory, "small_air", _small_air_build(days=3))
+
+    def build(root: Path) -> bool:
+        return run_refresh(write_small_air_inbox(root / "inbox"), root / "data").success
+
+    return shared_build(tmp_path_factory, "small_air", build)
+
+
+SMALL_INBOXES = (
+    write_small_air_inbox,
+    write_small_water_inbox,
+    write_small_soil_inbox,
+    write_small_fishing_inbox,
+    write_small_forestry_inbox,
+)
 
 
 @pytest.fixture(scope="session")
-def one_day_air_build(tmp_path_factory) -> Path:
-    """inbox/ and data/ of one refresh of the small air inbox with one day of each January: copy it first."""
-    return shared_build(tmp_path_factory, "one_day_air", _small_air_build(days=1))
+def quality_build(tmp_path_factory) -> Path:
+    """inbox/ and data/ of one refresh of every domain's small inbox: copy it before changing it."""
+
+    def build(root: Path) -> bool:
+        for write_inbox in SMALL_INBOXES:
+            write_inbox(root / "inbox")
+        return run_refresh(root / "inbox", root / "data").success
+
+    return shared_build(tmp_path_factory, "quality", build)
 
 
 @pytest.fixture(scope="session")

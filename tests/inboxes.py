@@ -77,15 +77,16 @@ def enforcement_rows(values: dict[str, int]) -> list[dict]:
     return rows
 
 
-def write_small_air_inbox(inbox: Path, days: int = 3) -> Path:
-    """A complete, small air inbox: January 2022 and 2023, two evaluation stations, every register."""
+def write_small_air_inbox(inbox: Path) -> Path:
+    """A complete, small air inbox: the first 3 days of January 2022 and 2023, two evaluation stations, every
+    register."""
     write_submission(inbox, "air_stations", "站点名录_2023.xlsx", STATIONS)
     for year in (2022, 2023):
         write_submission(
             inbox,
             "air_hourly",
             f"小时数据_{year}01.xlsx",
-            hourly_rows(year, 1, days),
+            hourly_rows(year, 1, days=3),
             title=f"XX市国控站点小时数据（{year}年01月）",
         )
         write_submission(

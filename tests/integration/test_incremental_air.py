@@ -18,6 +18,7 @@ from dagster_project.ingest.normalise import DistrictTable, UnitTable
 from dagster_project.ingest.registry import load_registry
 from dagster_project.settings import DBT_PROJECT_DIR, REFERENCE_SEEDS_DIR
 from sample_generator.scale import write_scale_inbox
+from tests.pipeline import dbt_parse_env
 
 INCREMENTAL = ["int_air__station_hourly", "int_air__station_daily", "int_air__city_daily"]
 COMPARED = [f"intermediate.{m}" for m in INCREMENTAL] + [
@@ -40,9 +41,15 @@ def _build(data_dir: Path, *flags: str) -> None:
     result = subprocess.run(
         [str(Path(sys.executable).parent / "dbt"), "build", "--select", CHAIN, "--profiles-dir", "."]
         + ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
-        + ["--target-path", str(data_dir / "dbt_target"), *flags],
+        + list(flags),
         cwd=DBT_PROJECT_DIR,
-        env={**os.environ, "WAREHOUSE_DATA_DIR": str(data_dir), "DO_NOT_TRACK": "1"},
+        # the data dir through the session's fixed path: dbt keeps its partial parse (tests/pipeline.py)
+        env={
+            **os.environ,
+            **dbt_parse_env(data_dir),
+            "WAREHOUSE_DATA_DIR": str(data_dir),
+            "DO_NOT_TRACK": "1",
+        },
         capture_output=True,
         text=True,
     )

@@ -18,8 +18,8 @@ def record(alert: dict) -> None:
     RECEIVED.append(alert)
 
 
-def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(one_day_air_build, tmp_path, caplog):
-    shutil.copytree(one_day_air_build, tmp_path, dirs_exist_ok=True)
+def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(small_air_build, tmp_path, caplog):
+    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
     inbox = tmp_path / "inbox"
     published = (tmp_path / "data" / "warehouse.duckdb").read_bytes()
     (tmp_path / "data" / "build" / "warehouse.duckdb").write_bytes(b"not a database")
@@ -39,8 +39,8 @@ def test_a_failed_nightly_run_raises_an_alert_and_keeps_the_snapshot(one_day_air
     assert (tmp_path / "data" / "warehouse.duckdb").read_bytes() == published
 
 
-def test_a_blocked_publication_names_the_failed_check(one_day_air_build, tmp_path):
-    shutil.copytree(one_day_air_build, tmp_path, dirs_exist_ok=True)
+def test_a_blocked_publication_names_the_failed_check(small_air_build, tmp_path):
+    shutil.copytree(small_air_build, tmp_path, dirs_exist_ok=True)
     inbox = tmp_path / "inbox"
     with duckdb.connect(str(tmp_path / "data" / "build" / "warehouse.duckdb")) as conn:
         conn.execute("update marts.fct_air_quality_daily set aqi = 999")

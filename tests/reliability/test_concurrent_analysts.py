@@ -37,9 +37,9 @@ PAUSE_S = 0.25
 
 
 @pytest.fixture(scope="module")
-def refresh_under_load(one_day_air_build, tmp_path_factory):
+def refresh_under_load(small_air_build, tmp_path_factory):
     root = tmp_path_factory.mktemp("concurrency")
-    shutil.copytree(one_day_air_build, root, dirs_exist_ok=True)
+    shutil.copytree(small_air_build, root, dirs_exist_ok=True)
     inbox, data = root / "inbox", root / "data"
     before = file_digest(data / "warehouse.duckdb")
     write_submission(

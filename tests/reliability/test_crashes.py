@@ -15,10 +15,10 @@ VERIFIED = "select sum(enterprises_verified_month) from marts.fct_air_enforcemen
 
 
 @pytest.fixture(scope="module")
-def crashed(one_day_air_build, tmp_path_factory):
+def crashed(small_air_build, tmp_path_factory):
     """A good baseline, then a resubmission and one killed refresh per crash point, then a normal one."""
     root = tmp_path_factory.mktemp("crashes")
-    shutil.copytree(one_day_air_build, root, dirs_exist_ok=True)
+    shutil.copytree(small_air_build, root, dirs_exist_ok=True)
     inbox, data = root / "inbox", root / "data"
     published = data / "warehouse.duckdb"
     baseline = file_digest(published)
