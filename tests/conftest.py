@@ -21,7 +21,7 @@ from tests.pipeline import REPO_ROOT, run_refresh
 
 BUILT_MARKER = "build.succeeded"
 # the builds shared by the session, the longest first
-SHARED_BUILDS = ("sample_build", "quality_build", "small_air_build")
+SHARED_BUILDS = ("sample_build", "quality_build", "external_build", "small_air_build")
 FAILED_MARKER = "build.failed"
 
 

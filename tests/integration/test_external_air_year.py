@@ -1,4 +1,5 @@
-"""A whole real year through the real pipeline: Beijing 2015, all twelve national stations (105,120 hours).
+"""A whole real year through the real pipeline: Beijing 2015, all twelve national stations (105,120 hours),
+in the session's external-data warehouse (tests/integration/conftest.py).
 
 The warehouse's annual statistics, validity flags and category counts are compared with an independent
 computation written here in pandas/numpy from the rules (indicator-rules §1.3–1.9 and docs/air.md): station
@@ -10,10 +11,7 @@ the 2012 rules a day with a missing item keeps the AQI of the other items.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import math
-from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
@@ -22,18 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.inboxes import write_submission
-from tests.pipeline import run_refresh
-
 YEAR_SLICE = Path(__file__).resolve().parents[1] / "data" / "external" / "beijing-air-2015.csv.gz"
-HEADERS = {
-    "SO2": "SO2(μg/m³)",
-    "NO2": "NO2(μg/m³)",
-    "CO": "CO(μg/m³)",
-    "O3": "O3(μg/m³)",
-    "PM10": "PM10(μg/m³)",
-    "PM2.5": "PM2.5(μg/m³)",
-}
 DAILY_MEANS = {"so2": "SO2", "no2": "NO2", "co": "CO", "pm10": "PM10", "pm25": "PM2.5"}
 # HJ 633-2012 Table 1, daily-report columns; IAQI 0, 50, 100, 150, 200, 300, 400, 500
 IAQI_STEPS = (0, 50, 100, 150, 200, 300, 400, 500)
@@ -56,46 +43,6 @@ CATEGORIES = (
 )
 O3_1H_LIMIT, O3_8H_LIMIT = 200, 160  # GB 3095-2012 二级
 MIN_STATION_SHARE = 0.75
-
-
-def _write_year_inbox(inbox: Path) -> pd.DataFrame:
-    """The station register and twelve monthly exports in the documented format (hour-ending times)."""
-    frame = pd.read_csv(YEAR_SLICE)
-    stations = sorted(frame["station"].unique())
-    code = {name: f"BJ{i:02d}" for i, name in enumerate(stations)}
-    write_submission(
-        inbox,
-        "air_stations",
-        "北京国控站点名录.xlsx",
-        [
-            {
-                "station_code": code[name],
-                "station_name": name,
-                "district": "镜湖区",
-                "station_level": "国控",
-                "is_city_evaluation": "是",
-                "started_on": "2013-01-01",
-            }
-            for name in stations
-        ],
-    )
-    folder = inbox / "air" / "hourly"
-    folder.mkdir(parents=True)
-    with gzip.open(YEAR_SLICE, "rt", encoding="utf-8") as source:
-        rows = list(csv.DictReader(source))
-    for month in range(1, 13):
-        with (folder / f"北京小时数据_2015{month:02d}.csv").open(
-            "w", encoding="utf-8-sig", newline=""
-        ) as out:
-            writer = csv.writer(out)
-            writer.writerow(["站点名称", "站点编码", "监测时间", *HEADERS.values()])
-            for row in rows:
-                if int(row["month"]) != month:
-                    continue
-                start = datetime(2015, month, int(row["day"]), int(row["hour"]))
-                ending = (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
-                writer.writerow([row["station"], code[row["station"]], ending, *(row[p] for p in HEADERS)])
-    return frame
 
 
 def _round_half_even(value: float, decimals: int) -> float:
@@ -155,13 +102,10 @@ def _city_days(station_days: pd.DataFrame, n_stations: int) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def year_2015(tmp_path_factory):
-    root = tmp_path_factory.mktemp("beijing_2015")
-    frame = _write_year_inbox(root / "inbox")
-    result = run_refresh(root / "inbox", root / "data")
-    assert result.success
+def year_2015(external_build):
+    frame = pd.read_csv(YEAR_SLICE)
     city = _city_days(_station_days(frame), frame["station"].nunique())
-    conn = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
+    conn = duckdb.connect(str(external_build / "warehouse.duckdb"), read_only=True)
     yield frame, city, conn
     conn.close()
 
@@ -187,9 +131,11 @@ def _annual(conn) -> dict:
 def test_every_station_hour_of_the_year_loads(year_2015):
     frame, _, conn = year_2015
     assert len(frame) == 105_120
-    assert conn.execute("SELECT count(*) FROM raw.air_hourly").fetchone()[0] == len(frame)
+    loaded = "SELECT count(*) FROM raw.air_hourly WHERE _period_year = 2015"
+    assert conn.execute(loaded).fetchone()[0] == len(frame)
     assert conn.execute("SELECT count(*) FROM raw._rejects").fetchone()[0] == 0
-    assert conn.execute("SELECT count(*) FROM marts.fct_air_quality_daily").fetchone()[0] == 365
+    days = "SELECT count(*) FROM marts.fct_air_quality_daily WHERE year(obs_date) = 2015"
+    assert conn.execute(days).fetchone()[0] == 365
 
 
 def test_co_in_micrograms_is_converted_to_milligrams(year_2015):
@@ -222,7 +168,11 @@ def test_valid_good_and_category_days_match_an_independent_computation(year_2015
     for upper, name in CATEGORIES:
         assert annual[f"days_{name}"] == int(((aqi > lower) & (aqi <= upper)).sum()), name
         lower = upper
-    daily = dict(conn.execute("SELECT obs_date, aqi FROM marts.fct_air_quality_daily").fetchall())
+    daily = dict(
+        conn.execute(
+            "SELECT obs_date, aqi FROM marts.fct_air_quality_daily WHERE year(obs_date) = 2015"
+        ).fetchall()
+    )
     assert {d: a for d, a in daily.items() if a is not None} == {d.date(): int(a) for d, a in aqi.items()}
 
 
