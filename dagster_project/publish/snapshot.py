@@ -74,9 +74,17 @@ def write_snapshot(conn: duckdb.DuckDBPyConnection, path: Path, tables: list[Pub
     path.unlink(missing_ok=True)
     conn.execute(f"ATTACH {sql_literal(str(path))} AS {TARGET}")
     try:
-        for table in tables:
-            key = (table.schema, table.name)
-            _copy_table(conn, table, table_comments.get(key), column_comments[key])
+        # one transaction: each of the few thousand statements (a table, then a comment per column)
+        # committed on its own took 18 ms a table, 2.6 s a snapshot of 145 small tables
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for table in tables:
+                key = (table.schema, table.name)
+                _copy_table(conn, table, table_comments.get(key), column_comments[key])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     finally:
         conn.execute(f"DETACH {TARGET}")
     with path.open("rb+") as handle:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from dagster_project.settings import DBT_PROJECT_DIR
+from tests.pipeline import dbt_parse_env
 
 
 def test_every_dbt_unit_test_passes(sample_build, tmp_path):
@@ -27,11 +28,15 @@ def test_every_dbt_unit_test_passes(sample_build, tmp_path):
             "test_type:unit",
             "--profiles-dir",
             ".",
-            "--target-path",
-            "target/unit",
         ],
         cwd=DBT_PROJECT_DIR,
-        env={**os.environ, "WAREHOUSE_DATA_DIR": str(tmp_path), "DO_NOT_TRACK": "1"},
+        # the data dir through the session's fixed path: dbt keeps its partial parse (tests/pipeline.py)
+        env={
+            **os.environ,
+            **dbt_parse_env(tmp_path),
+            "WAREHOUSE_DATA_DIR": str(tmp_path),
+            "DO_NOT_TRACK": "1",
+        },
         capture_output=True,
         text=True,
     )
