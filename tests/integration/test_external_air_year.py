@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_EVEN, Decimal
-from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
 
-YEAR_SLICE = Path(__file__).resolve().parents[1] / "data" / "external" / "beijing-air-2015.csv.gz"
+from tests.integration.beijing_air import YEAR_2015
+
 DAILY_MEANS = {"so2": "SO2", "no2": "NO2", "co": "CO", "pm10": "PM10", "pm25": "PM2.5"}
 # HJ 633-2012 Table 1, daily-report columns; IAQI 0, 50, 100, 150, 200, 300, 400, 500
 IAQI_STEPS = (0, 50, 100, 150, 200, 300, 400, 500)
@@ -103,7 +103,7 @@ def _city_days(station_days: pd.DataFrame, n_stations: int) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def year_2015(external_build):
-    frame = pd.read_csv(YEAR_SLICE)
+    frame = pd.read_csv(YEAR_2015)
     city = _city_days(_station_days(frame), frame["station"].nunique())
     conn = duckdb.connect(str(external_build / "warehouse.duckdb"), read_only=True)
     yield frame, city, conn
